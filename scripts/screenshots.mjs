@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Phone-sized screenshots (390x844, light and dark) of the main screens of a release build,
+// with sample data, for the README and for looking at the app as an owner would.
+//
+//   node scripts/screenshots.mjs [dist] [out=docs/screenshots]
+import { chromium } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const root = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? 'docs/screenshots';
+await mkdir(out, { recursive: true });
+
+const now = Date.now();
+const sampleRats = [
+  { id: 'r-pip', name: 'Pip', sex: 'female', temperament: 'nervous', cage_group: 'Big cage',
+    known_date: { kind: 'adopted', date: '2026-09-20' }, notes: 'Hides in the hammock. Loves a pea.', archived: false },
+  { id: 'r-squeak', name: 'Squeak', sex: 'female', temperament: 'curious', cage_group: 'Big cage',
+    known_date: { kind: 'birthday', date: '2026-03-02' }, notes: '', archived: false },
+  { id: 'r-biscuit', name: 'Biscuit', sex: 'male', temperament: 'confident', cage_group: null,
+    known_date: null, notes: '', archived: false },
+  { id: 'r-old', name: 'Hazel', sex: 'female', temperament: 'shy', cage_group: null,
+    known_date: null, notes: '', archived: true },
+].map((r) => ({ ...r, created_at: now, updated_at: now }));
+
+const shots = [
+  { name: 'welcome', path: '', data: false },
+  { name: 'rats', path: '', data: true },
+  { name: 'rat', path: 'rats/r-pip', data: true },
+  { name: 'add-rat', path: 'rats/new', data: true },
+  { name: 'settings', path: 'settings', data: true },
+];
+
+const server = await startServer({ root, port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const scheme of ['light', 'dark']) {
+    for (const shot of shots) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, colorScheme: scheme,
+        serviceWorkers: 'block',
+      });
+      const page = await context.newPage();
+      if (shot.data) {
+        await page.addInitScript((rats) => {
+          if (!localStorage.getItem('ratbond/rats')) {
+            localStorage.setItem('ratbond/rats', JSON.stringify({ rats }));
+          }
+        }, sampleRats);
+      }
+      await page.goto(server.url + shot.path);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.waitForTimeout(150);
+      const file = path.join(out, `${shot.name}-${scheme}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

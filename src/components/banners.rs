@@ -1,0 +1,70 @@
+//! Messages that stay on screen until dealt with: storage problems and app updates.
+
+use crate::platform::service_worker;
+use crate::routes;
+use crate::state::{use_app, Banner};
+use crate::store::LoadIssue;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="banners">
+            <Show when=move || app.update_ready.get()>
+                <div class="banner banner-info" role="status">
+                    <p>"A new version of Ratbond is ready."</p>
+                    <button class="button button-small" on:click=move |_| service_worker::apply_update()>
+                        "Reload"
+                    </button>
+                </div>
+            </Show>
+            <For
+                each=move || app.banners.get()
+                key=|b| format!("{b:?}")
+                children=move |banner| view! { <BannerView banner/> }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn BannerView(banner: Banner) -> impl IntoView {
+    let app = use_app();
+    let (class, role) = match &banner {
+        Banner::MemoryOnly | Banner::Load(LoadIssue::NewerSchema { .. }) => {
+            ("banner banner-warn", "status")
+        }
+        _ => ("banner banner-error", "alert"),
+    };
+    let text = match &banner {
+        Banner::MemoryOnly => "This browser won't let Ratbond save anything. You can use it now, but everything is gone when you close it.".to_string(),
+        Banner::SaveFailed(why) => why.clone(),
+        Banner::Load(issue) => issue.to_string(),
+    };
+    let action = match &banner {
+        Banner::Load(LoadIssue::Quarantined { .. }) => Some(
+            view! { <A href=routes::SETTINGS attr:class="button button-small">"See details"</A> }
+                .into_any(),
+        ),
+        Banner::SaveFailed(_) => {
+            let dismissed = banner.clone();
+            Some(
+                view! {
+                    <button class="button button-small" on:click=move |_| app.dismiss_banner(&dismissed)>
+                        "OK"
+                    </button>
+                }
+                .into_any(),
+            )
+        }
+        _ => None,
+    };
+    view! {
+        <div class=class role=role>
+            <p>{text}</p>
+            {action}
+        </div>
+    }
+}

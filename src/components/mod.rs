@@ -1,0 +1,6 @@
+//! Small pieces shared by pages. They render and dispatch; no rules live here.
+
+pub mod banners;
+pub mod icons;
+pub mod nav;
+pub mod toast;

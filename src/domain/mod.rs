@@ -1,0 +1,8 @@
+//! Pure domain logic: no browser APIs here, so all of it is tested natively.
+
+pub mod chooser;
+pub mod date;
+pub mod progression;
+pub mod rat;
+pub mod session;
+pub mod technique;

@@ -1,0 +1,714 @@
+//! What a training session records, and the owner's manual step changes.
+
+use super::date::LocalDate;
+use super::rat::RatId;
+use super::technique::{technique, TechniqueId};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// How the rat took the session overall, worst to best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    HidOrFled,
+    FrozeOrTense,
+    Cautious,
+    Relaxed,
+    CameToYou,
+}
+
+impl Response {
+    pub const ALL: [Response; 5] = [
+        Response::HidOrFled,
+        Response::FrozeOrTense,
+        Response::Cautious,
+        Response::Relaxed,
+        Response::CameToYou,
+    ];
+
+    /// 1 (hid or fled) to 5 (came to you).
+    pub fn score(self) -> u8 {
+        self as u8 + 1
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Response::HidOrFled => "hid-or-fled",
+            Response::FrozeOrTense => "froze-or-tense",
+            Response::Cautious => "cautious",
+            Response::Relaxed => "relaxed",
+            Response::CameToYou => "came-to-you",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::HidOrFled => "Hid or fled",
+            Response::FrozeOrTense => "Froze or tense",
+            Response::Cautious => "Cautious",
+            Response::Relaxed => "Relaxed",
+            Response::CameToYou => "Came to you",
+        }
+    }
+    pub fn is_good(self) -> bool {
+        self >= Response::Relaxed
+    }
+    pub fn is_fear(self) -> bool {
+        self <= Response::FrozeOrTense
+    }
+}
+
+/// Something the owner noticed during a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sign {
+    TookTreat,
+    SniffedOrLicked,
+    ClimbedOn,
+    Bruxing,
+    Boggling,
+    Popcorning,
+    Froze,
+    Hid,
+    Squeaked,
+    NippedOrBit,
+    RedTears,
+}
+
+impl Sign {
+    pub const ALL: [Sign; 11] = [
+        Sign::TookTreat,
+        Sign::SniffedOrLicked,
+        Sign::ClimbedOn,
+        Sign::Bruxing,
+        Sign::Boggling,
+        Sign::Popcorning,
+        Sign::Froze,
+        Sign::Hid,
+        Sign::Squeaked,
+        Sign::NippedOrBit,
+        Sign::RedTears,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sign::TookTreat => "took-treat",
+            Sign::SniffedOrLicked => "sniffed-or-licked",
+            Sign::ClimbedOn => "climbed-on",
+            Sign::Bruxing => "bruxing",
+            Sign::Boggling => "boggling",
+            Sign::Popcorning => "popcorning",
+            Sign::Froze => "froze",
+            Sign::Hid => "hid",
+            Sign::Squeaked => "squeaked",
+            Sign::NippedOrBit => "nipped-or-bit",
+            Sign::RedTears => "red-tears",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Sign::TookTreat => "Took a treat",
+            Sign::SniffedOrLicked => "Sniffed or licked my hand",
+            Sign::ClimbedOn => "Climbed on",
+            Sign::Bruxing => "Bruxing",
+            Sign::Boggling => "Boggling",
+            Sign::Popcorning => "Popcorning",
+            Sign::Froze => "Froze",
+            Sign::Hid => "Hid",
+            Sign::Squeaked => "Squeaked",
+            Sign::NippedOrBit => "Nipped or bit",
+            Sign::RedTears => "Red tears (porphyrin)",
+        }
+    }
+    /// What the sign usually means, in one line.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Sign::TookTreat => "Taking food from you is an early sign of trust.",
+            Sign::SniffedOrLicked => "Your rat is curious about your hand, not scared of it.",
+            Sign::ClimbedOn => "Your rat chose to come to you. That is a big step.",
+            Sign::Bruxing => {
+                "Soft teeth grinding usually means contentment. With a tense body it can mean stress or pain."
+            }
+            Sign::Boggling => "Eyes flickering in and out while bruxing show strong pleasure.",
+            Sign::Popcorning => "Sudden hops and twists are play and joy, mostly in young rats.",
+            Sign::Froze => "Keeping very still is a way to hide. Your rat felt unsafe.",
+            Sign::Hid => "Your rat needed to feel safe. Let it hide, and go slower.",
+            Sign::Squeaked => "A squeak when touched can mean fear or pain.",
+            Sign::NippedOrBit => "A nip means stop, too much. Sometimes it is a grab for food.",
+            Sign::RedTears => {
+                "Red-brown crust at the eyes or nose often means stress or illness. If it comes back, see a vet."
+            }
+        }
+    }
+    pub fn is_comfort(self) -> bool {
+        matches!(
+            self,
+            Sign::TookTreat
+                | Sign::SniffedOrLicked
+                | Sign::ClimbedOn
+                | Sign::Bruxing
+                | Sign::Boggling
+                | Sign::Popcorning
+        )
+    }
+    pub fn is_stress(self) -> bool {
+        !self.is_comfort()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SessionId(pub String);
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How one rat did in a session. Each rat in a group session has its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatOutcome {
+    pub rat: RatId,
+    pub technique: TechniqueId,
+    /// Index of the step practised, as shown to the owner when logging.
+    pub step: u8,
+    pub response: Response,
+    #[serde(default)]
+    pub signs: Vec<Sign>,
+}
+
+impl RatOutcome {
+    pub fn has(&self, sign: Sign) -> bool {
+        self.signs.contains(&sign)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    /// The owner's local day when the session was logged.
+    pub day: LocalDate,
+    /// Milliseconds since the Unix epoch.
+    pub started_at: f64,
+    #[serde(default)]
+    pub duration_secs: u32,
+    pub outcomes: Vec<RatOutcome>,
+    #[serde(default)]
+    pub treats: u16,
+    #[serde(default)]
+    pub note: String,
+    pub updated_at: f64,
+}
+
+impl Session {
+    pub fn outcome_for(&self, rat: &RatId) -> Option<&RatOutcome> {
+        self.outcomes.iter().find(|o| &o.rat == rat)
+    }
+
+    pub fn new(id: SessionId, valid: ValidSession, now_ms: f64) -> Self {
+        Session {
+            id,
+            day: valid.day,
+            started_at: valid.started_at,
+            duration_secs: valid.duration_secs,
+            outcomes: valid.outcomes,
+            treats: valid.treats,
+            note: valid.note,
+            updated_at: now_ms,
+        }
+    }
+
+    pub fn apply(&mut self, valid: ValidSession, now_ms: f64) {
+        let id = self.id.clone();
+        *self = Session::new(id, valid, now_ms);
+    }
+}
+
+/// Oldest first: by day, then start time, then id so equal times still sort the same way.
+pub fn sort_sessions(sessions: &mut [Session]) {
+    sessions.sort_by(|a, b| {
+        a.day
+            .cmp(&b.day)
+            .then_with(|| a.started_at.total_cmp(&b.started_at))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+pub const NOTE_MAX: usize = 500;
+pub const DURATION_MAX_SECS: u32 = 4 * 60 * 60;
+pub const TREATS_MAX: u16 = 100;
+
+/// The session form as filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionDraft {
+    pub day: LocalDate,
+    pub started_at: f64,
+    pub duration_secs: u32,
+    pub outcomes: Vec<RatOutcome>,
+    pub treats: u16,
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionField {
+    Day,
+    Rats,
+    Duration,
+    Treats,
+    Note,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    DayInFuture,
+    NoRats,
+    DuplicateRat { rat: RatId },
+    UnknownStep { technique: TechniqueId, step: u8 },
+    TooLong { secs: u32 },
+    TooManyTreats { treats: u16 },
+    NoteTooLong { chars: usize },
+}
+
+impl SessionError {
+    pub fn field(&self) -> SessionField {
+        match self {
+            SessionError::DayInFuture => SessionField::Day,
+            SessionError::NoRats
+            | SessionError::DuplicateRat { .. }
+            | SessionError::UnknownStep { .. } => SessionField::Rats,
+            SessionError::TooLong { .. } => SessionField::Duration,
+            SessionError::TooManyTreats { .. } => SessionField::Treats,
+            SessionError::NoteTooLong { .. } => SessionField::Note,
+        }
+    }
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SessionError::DayInFuture => {
+                write!(f, "This day is in the future. Pick today or earlier.")
+            }
+            SessionError::NoRats => write!(f, "Pick at least one rat for this session."),
+            SessionError::DuplicateRat { .. } => {
+                write!(
+                    f,
+                    "A rat is in this session twice. Keep one entry for each rat."
+                )
+            }
+            SessionError::UnknownStep { technique: t, .. } => {
+                write!(
+                    f,
+                    "That step isn't part of {}. Pick a step from the list.",
+                    t.name()
+                )
+            }
+            SessionError::TooLong { secs } => write!(
+                f,
+                "A session can be up to 4 hours. This one is {} h {} min.",
+                secs / 3600,
+                secs % 3600 / 60
+            ),
+            SessionError::TooManyTreats { treats } => write!(
+                f,
+                "You can log up to {TREATS_MAX} treats. This says {treats}."
+            ),
+            SessionError::NoteTooLong { chars } => write!(
+                f,
+                "Notes can be up to {NOTE_MAX} characters. This one has {chars}."
+            ),
+        }
+    }
+}
+
+/// The checked, cleaned fields of a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidSession {
+    pub day: LocalDate,
+    pub started_at: f64,
+    pub duration_secs: u32,
+    pub outcomes: Vec<RatOutcome>,
+    pub treats: u16,
+    pub note: String,
+}
+
+impl SessionDraft {
+    pub fn new(day: LocalDate, started_at: f64) -> Self {
+        SessionDraft {
+            day,
+            started_at,
+            duration_secs: 0,
+            outcomes: Vec::new(),
+            treats: 0,
+            note: String::new(),
+        }
+    }
+
+    pub fn from_session(session: &Session) -> Self {
+        SessionDraft {
+            day: session.day,
+            started_at: session.started_at,
+            duration_secs: session.duration_secs,
+            outcomes: session.outcomes.clone(),
+            treats: session.treats,
+            note: session.note.clone(),
+        }
+    }
+
+    /// Checks every field; returns all problems at once so each shows by its field.
+    pub fn validate(&self, today: LocalDate) -> Result<ValidSession, Vec<SessionError>> {
+        let mut errors = Vec::new();
+        if self.day > today {
+            errors.push(SessionError::DayInFuture);
+        }
+        if self.outcomes.is_empty() {
+            errors.push(SessionError::NoRats);
+        }
+        let mut seen = HashSet::new();
+        for o in &self.outcomes {
+            if !seen.insert(&o.rat) {
+                errors.push(SessionError::DuplicateRat { rat: o.rat.clone() });
+            }
+            if technique(o.technique).step(o.step).is_none() {
+                errors.push(SessionError::UnknownStep {
+                    technique: o.technique,
+                    step: o.step,
+                });
+            }
+        }
+        if self.duration_secs > DURATION_MAX_SECS {
+            errors.push(SessionError::TooLong {
+                secs: self.duration_secs,
+            });
+        }
+        if self.treats > TREATS_MAX {
+            errors.push(SessionError::TooManyTreats {
+                treats: self.treats,
+            });
+        }
+        let note = self.note.trim().to_string();
+        let chars = note.chars().count();
+        if chars > NOTE_MAX {
+            errors.push(SessionError::NoteTooLong { chars });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let outcomes = self
+            .outcomes
+            .iter()
+            .map(|o| {
+                let mut signs = o.signs.clone();
+                signs.sort();
+                signs.dedup();
+                RatOutcome { signs, ..o.clone() }
+            })
+            .collect();
+        Ok(ValidSession {
+            day: self.day,
+            started_at: self.started_at,
+            duration_secs: self.duration_secs,
+            outcomes,
+            treats: self.treats,
+            note,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverrideKind {
+    MoveUp,
+    StepBack,
+}
+
+impl OverrideKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            OverrideKind::MoveUp => "move-up",
+            OverrideKind::StepBack => "step-back",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Self> {
+        [OverrideKind::MoveUp, OverrideKind::StepBack]
+            .into_iter()
+            .find(|k| k.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            OverrideKind::MoveUp => "You moved up a step",
+            OverrideKind::StepBack => "You went back a step",
+        }
+    }
+}
+
+/// The owner moved a rat to another step by hand. Kept in history and honoured on replay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Override {
+    pub rat: RatId,
+    pub technique: TechniqueId,
+    pub from_step: u8,
+    pub to_step: u8,
+    pub day: LocalDate,
+    /// Milliseconds since the Unix epoch.
+    pub at: f64,
+    pub reason: OverrideKind,
+}
+
+impl Override {
+    /// `None` when nothing would change or `to_step` isn't a step of the technique.
+    pub fn new(
+        rat: RatId,
+        technique_id: TechniqueId,
+        from_step: u8,
+        to_step: u8,
+        day: LocalDate,
+        at: f64,
+    ) -> Option<Self> {
+        technique(technique_id).step(to_step)?;
+        let reason = match to_step.cmp(&from_step) {
+            std::cmp::Ordering::Greater => OverrideKind::MoveUp,
+            std::cmp::Ordering::Less => OverrideKind::StepBack,
+            std::cmp::Ordering::Equal => return None,
+        };
+        Some(Override {
+            rat,
+            technique: technique_id,
+            from_step,
+            to_step,
+            day,
+            at,
+            reason,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> LocalDate {
+        LocalDate::parse(text).unwrap()
+    }
+
+    fn outcome(rat: &str, step: u8) -> RatOutcome {
+        RatOutcome {
+            rat: RatId(rat.into()),
+            technique: TechniqueId::OfferingTreats,
+            step,
+            response: Response::Relaxed,
+            signs: vec![],
+        }
+    }
+
+    fn draft() -> SessionDraft {
+        let mut d = SessionDraft::new(day("2026-03-10"), 1.0);
+        d.outcomes.push(outcome("a", 0));
+        d
+    }
+
+    #[test]
+    fn responses_score_and_classify() {
+        let cases = [
+            (Response::HidOrFled, 1, "hid-or-fled", false, true),
+            (Response::FrozeOrTense, 2, "froze-or-tense", false, true),
+            (Response::Cautious, 3, "cautious", false, false),
+            (Response::Relaxed, 4, "relaxed", true, false),
+            (Response::CameToYou, 5, "came-to-you", true, false),
+        ];
+        for (r, score, key, good, fear) in cases {
+            assert_eq!(r.score(), score, "{r:?}");
+            assert_eq!(r.key(), key);
+            assert_eq!(Response::from_key(key), Some(r));
+            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{key}\""));
+            assert_eq!((r.is_good(), r.is_fear()), (good, fear), "{r:?}");
+        }
+        assert_eq!(Response::CameToYou.label(), "Came to you");
+    }
+
+    #[test]
+    fn signs_have_keys_labels_and_meanings() {
+        let stress = [
+            Sign::Froze,
+            Sign::Hid,
+            Sign::Squeaked,
+            Sign::NippedOrBit,
+            Sign::RedTears,
+        ];
+        for s in Sign::ALL {
+            assert_eq!(Sign::from_key(s.key()), Some(s));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.key())
+            );
+            assert!(!s.label().is_empty() && !s.meaning().is_empty());
+            assert_ne!(s.is_comfort(), s.is_stress());
+            assert_eq!(s.is_stress(), stress.contains(&s), "{s:?}");
+        }
+        assert_eq!(Sign::RedTears.label(), "Red tears (porphyrin)");
+        assert!(Sign::Bruxing.meaning().contains("pain"));
+    }
+
+    #[test]
+    fn validation_rules() {
+        type Edit = fn(&mut SessionDraft);
+        let cases: Vec<(&str, Edit, Vec<SessionError>)> = vec![
+            ("fine", |_| {}, vec![]),
+            (
+                "future",
+                |d| d.day = day("2026-03-11"),
+                vec![SessionError::DayInFuture],
+            ),
+            (
+                "no rats",
+                |d| d.outcomes.clear(),
+                vec![SessionError::NoRats],
+            ),
+            (
+                "duplicate",
+                |d| d.outcomes.push(outcome("a", 1)),
+                vec![SessionError::DuplicateRat {
+                    rat: RatId("a".into()),
+                }],
+            ),
+            ("group", |d| d.outcomes.push(outcome("b", 1)), vec![]),
+            (
+                "bad step",
+                |d| d.outcomes[0].step = 5,
+                vec![SessionError::UnknownStep {
+                    technique: TechniqueId::OfferingTreats,
+                    step: 5,
+                }],
+            ),
+            ("4 h", |d| d.duration_secs = 4 * 3600, vec![]),
+            (
+                "over 4 h",
+                |d| d.duration_secs = 4 * 3600 + 1,
+                vec![SessionError::TooLong { secs: 14_401 }],
+            ),
+            ("100 treats", |d| d.treats = 100, vec![]),
+            (
+                "101 treats",
+                |d| d.treats = 101,
+                vec![SessionError::TooManyTreats { treats: 101 }],
+            ),
+            ("500 chars", |d| d.note = "é".repeat(500), vec![]),
+            (
+                "500 + spaces",
+                |d| d.note = format!("  {}  ", "a".repeat(500)),
+                vec![],
+            ),
+            (
+                "501 chars",
+                |d| d.note = "é".repeat(501),
+                vec![SessionError::NoteTooLong { chars: 501 }],
+            ),
+        ];
+        for (name, edit, want) in cases {
+            let mut d = draft();
+            edit(&mut d);
+            let got = d.validate(day("2026-03-10")).err().unwrap_or_default();
+            assert_eq!(got, want, "{name}");
+            for e in &got {
+                assert!(e.to_string().ends_with('.'), "{name}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn errors_name_their_fields() {
+        let mut d = draft();
+        d.day = day("2027-01-01");
+        d.outcomes.clear();
+        d.duration_secs = 20_000;
+        d.treats = 500;
+        d.note = "x".repeat(600);
+        let errors = d.validate(day("2026-03-10")).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(SessionError::field).collect();
+        use SessionField::*;
+        assert_eq!(fields, [Day, Rats, Duration, Treats, Note]);
+        assert_eq!(
+            errors[2].to_string(),
+            "A session can be up to 4 hours. This one is 5 h 33 min."
+        );
+    }
+
+    #[test]
+    fn validation_cleans_signs_and_note() {
+        let mut d = draft();
+        d.outcomes[0].signs = vec![Sign::Hid, Sign::TookTreat, Sign::Hid];
+        d.note = "  calm evening \n".into();
+        let valid = d.validate(day("2026-03-10")).unwrap();
+        assert_eq!(valid.outcomes[0].signs, [Sign::TookTreat, Sign::Hid]);
+        assert_eq!(valid.note, "calm evening");
+        let s = Session::new(SessionId("s1".into()), valid, 9.0);
+        assert_eq!(s.updated_at, 9.0);
+        assert!(s.outcome_for(&RatId("a".into())).unwrap().has(Sign::Hid));
+        assert_eq!(SessionDraft::from_session(&s).note, "calm evening");
+    }
+
+    #[test]
+    fn serde_fills_defaults() {
+        let json = r#"{"id":"s1","day":"2026-03-10","started_at":5,
+            "outcomes":[{"rat":"a","technique":"scent","step":0,"response":"cautious"}],
+            "updated_at":6}"#;
+        let s: Session = serde_json::from_str(json).unwrap();
+        assert_eq!(s.id, SessionId("s1".into()));
+        assert_eq!((s.duration_secs, s.treats, s.note.as_str()), (0, 0, ""));
+        assert!(s.outcomes[0].signs.is_empty());
+        let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn sessions_sort_by_day_then_time_then_id() {
+        let make = |id: &str, d: &str, at: f64| {
+            let mut s = Session::new(
+                SessionId(id.into()),
+                draft().validate(day("2026-03-10")).unwrap(),
+                0.0,
+            );
+            s.day = day(d);
+            s.started_at = at;
+            s
+        };
+        let mut list = vec![
+            make("c", "2026-03-02", 1.0),
+            make("b", "2026-03-01", 9.0),
+            make("a", "2026-03-02", 1.0),
+            make("d", "2026-03-01", 2.0),
+        ];
+        sort_sessions(&mut list);
+        let ids: Vec<_> = list.iter().map(|s| s.id.0.as_str()).collect();
+        assert_eq!(ids, ["d", "b", "a", "c"]);
+    }
+
+    #[test]
+    fn overrides_know_their_direction() {
+        let rat = RatId("a".into());
+        let d = day("2026-03-10");
+        let t = TechniqueId::Bonding;
+        let cases = [
+            (0, 2, Some(OverrideKind::MoveUp)),
+            (3, 1, Some(OverrideKind::StepBack)),
+            (1, 1, None),
+            (1, 4, None), // Bonding has 4 steps: 0..=3
+        ];
+        for (from, to, want) in cases {
+            let got = Override::new(rat.clone(), t, from, to, d, 1.0).map(|o| o.reason);
+            assert_eq!(got, want, "{from} -> {to}");
+        }
+        for k in [OverrideKind::MoveUp, OverrideKind::StepBack] {
+            assert_eq!(OverrideKind::from_key(k.key()), Some(k));
+        }
+        let o = Override::new(rat, t, 0, 1, d, 1.0).unwrap();
+        let json = serde_json::to_string(&o).unwrap();
+        assert!(json.contains("\"reason\":\"move-up\""));
+    }
+}

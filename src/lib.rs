@@ -1,0 +1,12 @@
+//! Ratbond: a trust-training coach for pet rats.
+//!
+//! `domain` is pure logic, `store` alone knows storage, `pages` and `components` only render.
+
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod platform;
+pub mod routes;
+pub mod state;
+pub mod store;

@@ -1,0 +1,190 @@
+//! One rat's page: its profile and what you can do with it.
+
+use crate::domain::rat::{describe_span, DateKind, Rat, RatId, Sex, Temperament};
+use crate::platform;
+use crate::routes;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+pub fn sex_label(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "Female",
+        Sex::Male => "Male",
+        Sex::Unknown => "Sex not known",
+    }
+}
+
+pub fn temperament_label(t: Temperament) -> &'static str {
+    match t {
+        Temperament::Confident => "Confident",
+        Temperament::Curious => "Curious",
+        Temperament::Shy => "Shy",
+        Temperament::Nervous => "Nervous",
+    }
+}
+
+pub fn temperament_hint(t: Temperament) -> &'static str {
+    match t {
+        Temperament::Confident => "Comes out to see you and explores boldly.",
+        Temperament::Curious => "Interested in you, but checks things out first.",
+        Temperament::Shy => "Watches from a distance and takes a while to come closer.",
+        Temperament::Nervous => "Hides, freezes or runs when your hand comes near.",
+    }
+}
+
+/// The id from the address, e.g. `/rats/:id`.
+pub fn rat_id_param() -> Memo<RatId> {
+    let params = use_params_map();
+    Memo::new(move |_| RatId(params.with(|p| p.get("id").unwrap_or_default())))
+}
+
+#[component]
+pub fn RatPage() -> impl IntoView {
+    let app = use_app();
+    let id = rat_id_param();
+    let rat = Memo::new(move |_| app.rats.with(|_| app.rat(&id.get())));
+    move || match rat.get() {
+        Some(rat) => view! { <RatProfile rat/> }.into_any(),
+        None => view! { <MissingRat/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn MissingRat() -> impl IntoView {
+    view! {
+        <section class="page empty-state" aria-labelledby="missing-title">
+            <h1 id="missing-title">"We couldn't find this rat"</h1>
+            <p>"It may have been deleted, or the link is from another device."</p>
+            <A href=routes::RATS attr:class="button button-primary button-wide">"Back to your rats"</A>
+        </section>
+    }
+}
+
+#[component]
+fn RatProfile(rat: Rat) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let id = rat.id.clone();
+    let name = rat.name.clone();
+
+    let date_row = rat.known_date.map(|known| {
+        let label = match known.kind {
+            DateKind::Birthday => "Birthday",
+            DateKind::Adopted => "Adopted",
+        };
+        let span = describe_span(known.date, platform::today());
+        let extra = match known.kind {
+            DateKind::Birthday if !span.is_empty() => format!(" ({span} old)"),
+            DateKind::Adopted if !span.is_empty() => format!(" ({span} ago)"),
+            _ => String::new(),
+        };
+        view! {
+            <div class="fact">
+                <dt>{label}</dt>
+                <dd>{format!("{}{extra}", known.date)}</dd>
+            </div>
+        }
+    });
+    let mates: Vec<String> = rat
+        .cage_group
+        .as_ref()
+        .map(|group| {
+            app.rats.with_untracked(|rats| {
+                rats.iter()
+                    .filter(|r| r.id != rat.id && r.cage_group.as_ref() == Some(group))
+                    .map(|r| r.name.clone())
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
+    let group_row = rat.cage_group.clone().map(|group| {
+        let mates_text = if mates.is_empty() {
+            String::new()
+        } else {
+            format!(" — with {}", mates.join(", "))
+        };
+        view! {
+            <div class="fact">
+                <dt>"Cage group"</dt>
+                <dd>{format!("{group}{mates_text}")}</dd>
+            </div>
+        }
+    });
+    let notes = (!rat.notes.is_empty()).then(|| rat.notes.clone());
+
+    let archive = {
+        let id = id.clone();
+        let name = name.clone();
+        let archived = rat.archived;
+        move |_| {
+            if app.set_archived(&id, !archived).is_ok() {
+                let text = if archived {
+                    format!("{name} is back on your list.")
+                } else {
+                    format!("{name} is archived. All of their history is kept.")
+                };
+                app.show_toast(text, None);
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            if app.delete_rat(&id).is_ok() {
+                navigate(routes::RATS, Default::default());
+            }
+        }
+    };
+
+    view! {
+        <article class="page" aria-labelledby="rat-name">
+            <header class="page-header">
+                <A href=routes::RATS attr:class="back-link">"‹ Your rats"</A>
+                <h1 id="rat-name">{rat.name.clone()}</h1>
+                {rat.archived.then(|| view! { <p class="tag">"Archived"</p> })}
+            </header>
+            <dl class="facts card">
+                <div class="fact">
+                    <dt>"Temperament"</dt>
+                    <dd>{temperament_label(rat.temperament)}</dd>
+                </div>
+                <div class="fact">
+                    <dt>"Sex"</dt>
+                    <dd>{sex_label(rat.sex)}</dd>
+                </div>
+                {date_row}
+                {group_row}
+            </dl>
+            {notes.map(|n| view! {
+                <section class="card" aria-labelledby="notes-title">
+                    <h2 id="notes-title">"Notes"</h2>
+                    <p class="notes">{n}</p>
+                </section>
+            })}
+            <div class="button-row">
+                <A href=routes::edit_rat(&rat.id) attr:class="button">"Edit profile"</A>
+                <button class="button" on:click=archive>
+                    {if rat.archived { "Bring back from archive" } else { "Archive" }}
+                </button>
+                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>
+                    "Delete"
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <section class="card confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+                    <h2 id="confirm-title">{format!("Delete {name}?")}</h2>
+                    <p id="confirm-text">
+                        "This removes the profile from Ratbond. You can undo it for a few seconds. To keep the history, archive instead."
+                    </p>
+                    <div class="button-row">
+                        <button class="button button-danger" on:click=delete.clone()>{format!("Delete {name}")}</button>
+                        <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                    </div>
+                </section>
+            </Show>
+        </article>
+    }
+}

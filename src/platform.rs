@@ -1,0 +1,197 @@
+//! Thin wrappers over browser APIs the views need: clock, ids, downloads, the service worker.
+
+use crate::domain::date::LocalDate;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The owner's local calendar day, as the device's clock and time zone say now.
+pub fn today() -> LocalDate {
+    let now = js_sys::Date::new_0();
+    let year = (now.get_full_year() as i32).clamp(LocalDate::MIN_YEAR, LocalDate::MAX_YEAR);
+    LocalDate::new(year, now.get_month() as u8 + 1, now.get_date() as u8)
+        .unwrap_or(LocalDate::EPOCH)
+}
+
+/// A fresh id: time plus randomness, so two tabs never pick the same one.
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{prefix}{:x}{random:08x}", now_ms() as u64)
+}
+
+/// The path the app is served under, without a trailing slash: "" or "/ratbond".
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// Offers `text` to the owner as a file download.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Marks the page as showing real data (benchmarks and tests wait for this).
+pub fn mark_ready() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-ready", "true");
+    }
+}
+
+/// Calls `on_change(key)` when another tab changes localStorage.
+pub fn on_storage_change(on_change: impl Fn(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        on_change(ev.key());
+    });
+    let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    handler.forget();
+}
+
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// The service worker: registers it (release builds only) and reports a waiting update.
+pub mod service_worker {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+
+    thread_local! {
+        static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+    }
+
+    /// `on_update` runs once a new version is installed and waiting.
+    pub fn register(on_update: impl Fn() + 'static) {
+        if cfg!(debug_assertions) {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let navigator = window.navigator();
+        if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false)
+        {
+            return;
+        }
+        let container = navigator.service_worker();
+        let url = format!("{}/sw.js", base_path());
+        let on_update = Rc::new(on_update);
+
+        // A reload happens only after the owner asked for the new version.
+        let reload = Closure::<dyn Fn()>::new(|| {
+            if RELOAD_ASKED.with(|asked| *asked.borrow()) {
+                reload_page();
+            }
+        });
+        container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+        reload.forget();
+
+        let promise = container.register(&url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                return;
+            };
+            let registration: ServiceWorkerRegistration = value.unchecked_into();
+            let has_controller = || {
+                web_sys::window()
+                    .map(|w| w.navigator().service_worker().controller().is_some())
+                    .unwrap_or(false)
+            };
+            if registration.waiting().is_some() && has_controller() {
+                on_update();
+            }
+            let reg = registration.clone();
+            let found = Closure::<dyn Fn()>::new(move || {
+                let Some(installing) = reg.installing() else {
+                    return;
+                };
+                let worker = installing.clone();
+                let on_update = on_update.clone();
+                let changed = Closure::<dyn Fn()>::new(move || {
+                    if worker.state() == ServiceWorkerState::Installed && has_controller() {
+                        on_update();
+                    }
+                });
+                installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+                changed.forget();
+            });
+            registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+            found.forget();
+            REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+        });
+    }
+
+    thread_local! {
+        static RELOAD_ASKED: RefCell<bool> = const { RefCell::new(false) };
+    }
+
+    /// Asks the waiting worker to take over; the page reloads when it does.
+    pub fn apply_update() {
+        RELOAD_ASKED.with(|asked| *asked.borrow_mut() = true);
+        let waiting = REGISTRATION.with(|r| r.borrow().as_ref().and_then(|reg| reg.waiting()));
+        match waiting {
+            Some(worker) => {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+                let _ = worker.post_message(&message);
+            }
+            None => reload_page(),
+        }
+    }
+
+    /// Looks for a new version (on start and when the app comes back to the front).
+    pub fn check_for_update() {
+        REGISTRATION.with(|r| {
+            if let Some(reg) = r.borrow().as_ref() {
+                let _ = reg.update();
+            }
+        });
+    }
+}
+
+/// Moves keyboard focus, e.g. to the first field with a problem.
+pub fn focus(element_id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(element_id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,321 @@
+//! The only code that knows about storage: keys, schema versions, migrations, quarantine.
+
+pub mod backend;
+pub mod local;
+pub mod schema;
+
+use crate::domain::rat::Rat;
+use backend::{Backend, BackendError};
+pub use schema::RATS_KEY as RATS_KEY_PUBLIC;
+use schema::{Meta, META_KEY, PREFIX, QUARANTINE_PREFIX, RATS_KEY, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// About what localStorage gives one site (5 M characters in Chromium, Firefox and Safari).
+pub const BUDGET_CHARS: usize = 5_000_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+struct RatsRecord {
+    rats: Vec<Rat>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// Data from a newer version of Ratbond is kept safe by refusing to write.
+    ReadOnly,
+    Backend(BackendError),
+    Encode(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::ReadOnly => write!(
+                f,
+                "Your data was saved by a newer Ratbond, so this version only shows it. Reload to update."
+            ),
+            StoreError::Backend(BackendError::Quota) => write!(
+                f,
+                "Your change was not saved: the browser's storage for Ratbond is full."
+            ),
+            StoreError::Backend(e) => write!(f, "Your change was not saved: {e}."),
+            StoreError::Encode(e) => write!(f, "Your change was not saved: {e}."),
+        }
+    }
+}
+
+impl From<BackendError> for StoreError {
+    fn from(e: BackendError) -> Self {
+        StoreError::Backend(e)
+    }
+}
+
+/// Something found while opening storage that the owner should hear about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadIssue {
+    /// A record could not be read; its raw text sits, untouched, under `quarantine_key`.
+    Quarantined {
+        what: &'static str,
+        quarantine_key: String,
+    },
+    /// Stored by a newer schema: the app will not write.
+    NewerSchema { stored: u32 },
+    /// A migration failed: the app will not write, so nothing is lost.
+    MigrationFailed(String),
+    /// Reading failed outright (storage threw).
+    ReadFailed(String),
+}
+
+impl fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadIssue::Quarantined { what, .. } => write!(
+                f,
+                "Some saved data ({what}) could not be read. It is kept safe, untouched, and you can download it."
+            ),
+            LoadIssue::NewerSchema { stored } => write!(
+                f,
+                "This data comes from a newer Ratbond (format {stored}). It is shown read-only so nothing is overwritten. Reload to get the update."
+            ),
+            LoadIssue::MigrationFailed(e) => write!(
+                f,
+                "Your data could not be brought up to date ({e}). It is shown read-only so nothing is lost."
+            ),
+            LoadIssue::ReadFailed(e) => write!(f, "Saved data could not be read ({e})."),
+        }
+    }
+}
+
+/// What storage holds right now, for the Settings screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Usage {
+    pub keys: usize,
+    pub chars: usize,
+}
+
+pub struct Store {
+    backend: Box<dyn Backend>,
+    app_version: String,
+    read_only: bool,
+}
+
+/// What [`Store::open`] found.
+pub struct Opened {
+    pub store: Store,
+    pub rats: Vec<Rat>,
+    pub issues: Vec<LoadIssue>,
+}
+
+impl Store {
+    /// Opens storage, migrating or quarantining as needed. Never fails: the worst case is an
+    /// empty, read-only store with the reasons in `issues`.
+    pub fn open(backend: Box<dyn Backend>, app_version: &str, now_ms: f64) -> Opened {
+        let mut store = Store {
+            backend,
+            app_version: app_version.to_string(),
+            read_only: false,
+        };
+        let mut issues = Vec::new();
+
+        match store.read_meta(now_ms) {
+            Ok(MetaState::Current) => {}
+            Ok(MetaState::Fresh) => {
+                // A failed first write is reported by the next real save.
+                let _ = store.write_meta(now_ms);
+            }
+            Ok(MetaState::Older(stored)) => {
+                match schema::migrate(&*store.backend, schema::MIGRATIONS, stored, SCHEMA_VERSION)
+                {
+                    Ok(_) => {
+                        let _ = store.write_meta(now_ms);
+                    }
+                    Err(e) => {
+                        store.read_only = true;
+                        issues.push(LoadIssue::MigrationFailed(format!("{e:?}")));
+                    }
+                }
+            }
+            Ok(MetaState::Newer(stored)) => {
+                store.read_only = true;
+                issues.push(LoadIssue::NewerSchema { stored });
+            }
+            Ok(MetaState::Unreadable(raw)) => {
+                // Unknown version: keep it, and never write over data we cannot date.
+                issues.extend(store.quarantine("app settings", META_KEY, &raw, now_ms));
+                let _ = store.write_meta(now_ms);
+            }
+            Err(e) => issues.push(LoadIssue::ReadFailed(e.to_string())),
+        }
+
+        let rats = match store.backend.get(RATS_KEY) {
+            Ok(None) => Vec::new(),
+            Ok(Some(raw)) => match serde_json::from_str::<RatsRecord>(&raw) {
+                Ok(record) => record.rats,
+                Err(_) => {
+                    issues.extend(store.quarantine("rat profiles", RATS_KEY, &raw, now_ms));
+                    Vec::new()
+                }
+            },
+            Err(e) => {
+                issues.push(LoadIssue::ReadFailed(e.to_string()));
+                Vec::new()
+            }
+        };
+
+        issues.extend(store.quarantined());
+        Opened {
+            store,
+            rats,
+            issues,
+        }
+    }
+
+    fn read_meta(&self, _now_ms: f64) -> Result<MetaState, BackendError> {
+        let Some(raw) = self.backend.get(META_KEY)? else {
+            return Ok(MetaState::Fresh);
+        };
+        Ok(match serde_json::from_str::<Meta>(&raw) {
+            Ok(meta) if meta.schema_version == SCHEMA_VERSION => MetaState::Current,
+            Ok(meta) if meta.schema_version > SCHEMA_VERSION => {
+                MetaState::Newer(meta.schema_version)
+            }
+            Ok(meta) => MetaState::Older(meta.schema_version),
+            Err(_) => MetaState::Unreadable(raw),
+        })
+    }
+
+    fn write_meta(&self, now_ms: f64) -> Result<(), StoreError> {
+        let created_at = self
+            .backend
+            .get(META_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str::<Meta>(&raw).ok())
+            .map(|m| m.created_at)
+            .unwrap_or(now_ms);
+        let meta = Meta {
+            schema_version: SCHEMA_VERSION,
+            app_version: self.app_version.clone(),
+            created_at,
+        };
+        let text = serde_json::to_string(&meta).map_err(|e| StoreError::Encode(e.to_string()))?;
+        self.backend.set(META_KEY, &text)?;
+        Ok(())
+    }
+
+    /// Moves unreadable text aside under a new key, so the original key can be written again.
+    /// When the copy fails the original stays put and the store stops writing.
+    fn quarantine(&mut self, what: &'static str, key: &str, raw: &str, now_ms: f64) -> Option<LoadIssue> {
+        let name = key.trim_start_matches(PREFIX).replace('/', "-");
+        let quarantine_key = format!("{QUARANTINE_PREFIX}{name}-{}", now_ms as u64);
+        match self.backend.set(&quarantine_key, raw) {
+            Ok(()) => {
+                let _ = self.backend.remove(key);
+                None
+            }
+            Err(e) => {
+                self.read_only = true;
+                Some(LoadIssue::ReadFailed(format!("{what} could not be set aside: {e}")))
+            }
+        }
+    }
+
+    /// Every record kept aside so far, oldest first.
+    pub fn quarantined(&self) -> Vec<LoadIssue> {
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .map(|quarantine_key| {
+                let name = quarantine_key.trim_start_matches(QUARANTINE_PREFIX);
+                let what = if name.starts_with("meta") {
+                    "app settings"
+                } else if name.starts_with("rats") {
+                    "rat profiles"
+                } else {
+                    "saved data"
+                };
+                LoadIssue::Quarantined { what, quarantine_key }
+            })
+            .collect()
+    }
+
+    /// Deletes a record kept aside, only when the owner asks.
+    pub fn forget_quarantined(&self, key: &str) -> Result<(), StoreError> {
+        if !key.starts_with(QUARANTINE_PREFIX) {
+            return Ok(());
+        }
+        self.backend.remove(key)?;
+        Ok(())
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        self.backend.is_persistent()
+    }
+
+    /// Writes the whole list of rats (one small key). On error nothing has changed.
+    pub fn save_rats(&self, rats: &[Rat]) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let text = serde_json::to_string(&RatsRecordRef { rats })
+            .map_err(|e| StoreError::Encode(e.to_string()))?;
+        self.backend.set(RATS_KEY, &text)?;
+        Ok(())
+    }
+
+    /// Reads the rats again, e.g. after another tab changed them.
+    pub fn reload_rats(&self) -> Result<Vec<Rat>, String> {
+        match self.backend.get(RATS_KEY) {
+            Ok(None) => Ok(Vec::new()),
+            Ok(Some(raw)) => serde_json::from_str::<RatsRecord>(&raw)
+                .map(|r| r.rats)
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    pub fn usage(&self) -> Result<Usage, BackendError> {
+        let mut usage = Usage { keys: 0, chars: 0 };
+        for key in self.backend.keys()? {
+            if !key.starts_with(PREFIX) {
+                continue;
+            }
+            let value = self.backend.get(&key)?.unwrap_or_default();
+            usage.keys += 1;
+            // localStorage counts UTF-16 code units.
+            usage.chars += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+        Ok(usage)
+    }
+
+    /// Raw text of a quarantined record, for the owner to download.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.backend.get(key).ok().flatten()
+    }
+}
+
+#[derive(Serialize)]
+struct RatsRecordRef<'a> {
+    rats: &'a [Rat],
+}
+
+enum MetaState {
+    Fresh,
+    Current,
+    Older(u32),
+    Newer(u32),
+    Unreadable(String),
+}
+
+#[cfg(test)]
+mod tests;

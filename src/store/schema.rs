@@ -1,0 +1,70 @@
+//! Key names, the meta record and the migration path between schema versions.
+
+use super::backend::{Backend, BackendError};
+use serde::{Deserialize, Serialize};
+
+/// Every key Ratbond writes starts with this, so other apps on the same origin are left alone.
+pub const PREFIX: &str = "ratbond/";
+pub const META_KEY: &str = "ratbond/meta";
+pub const RATS_KEY: &str = "ratbond/rats";
+/// Unreadable records are moved here untouched, never deleted automatically.
+pub const QUARANTINE_PREFIX: &str = "ratbond/quarantine/";
+
+/// The schema this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema_version: u32,
+    /// The app version that last wrote the data.
+    pub app_version: String,
+    /// Milliseconds since the Unix epoch.
+    #[serde(default)]
+    pub created_at: f64,
+}
+
+/// One step of the path `from -> from + 1`. It rewrites keys in place.
+pub struct Migration {
+    pub from: u32,
+    pub describe: &'static str,
+    pub run: fn(&dyn Backend) -> Result<(), MigrationError>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MigrationError {
+    /// No step leads on from this version.
+    Missing { from: u32 },
+    Backend(BackendError),
+    Data(String),
+}
+
+impl From<BackendError> for MigrationError {
+    fn from(e: BackendError) -> Self {
+        MigrationError::Backend(e)
+    }
+}
+
+/// The real path. v1 is the first schema, so there is nothing to run yet; a schema change
+/// adds its step here (a test fails if SCHEMA_VERSION moves without one).
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Runs every step from `stored` up to `target`, in order.
+pub fn migrate(
+    backend: &dyn Backend,
+    steps: &[Migration],
+    stored: u32,
+    target: u32,
+) -> Result<Vec<&'static str>, MigrationError> {
+    let mut done = Vec::new();
+    let mut version = stored;
+    while version < target {
+        let step = steps
+            .iter()
+            .find(|m| m.from == version)
+            .ok_or(MigrationError::Missing { from: version })?;
+        (step.run)(backend)?;
+        done.push(step.describe);
+        version += 1;
+    }
+    Ok(done)
+}

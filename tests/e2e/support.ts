@@ -1,0 +1,50 @@
+// Shared helpers for the Playwright specs in tests/e2e/.
+import { expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export { startServer } from './server.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Release builds made by scripts/test.sh before Playwright runs. */
+export const BUILDS = {
+  /** `trunk build --release --offline` (public URL "/"). */
+  dist: path.join(repoRoot, 'dist'),
+  /** Same sources, `--public-url /ratbond/`. */
+  subpath: path.join(repoRoot, 'tests', 'e2e', '.builds', 'subpath'),
+  /** RATBOND_VERSION=<version>-update-test: a "newer" build for the update tests. */
+  next: path.join(repoRoot, 'tests', 'e2e', '.builds', 'next'),
+} as const;
+
+/** The version string baked into BUILDS.next (scripts/test.sh exports it). */
+export const NEXT_VERSION = process.env.RATBOND_NEXT_VERSION ?? '';
+
+/** Throws a clear error when a build is missing (run `bash scripts/test.sh`). */
+export function requireBuild(dir: string): string {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(
+      `missing build ${path.relative(repoRoot, dir) || dir}/index.html: run \`bash scripts/test.sh\` ` +
+        '(it makes dist/ and tests/e2e/.builds/{subpath,next}) before `npx playwright test`',
+    );
+  }
+  return dir;
+}
+
+/** Waits until a service worker is active AND controls this page (clients.claim()). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) throw new Error('no navigator.serviceWorker');
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+}
+
+/** The app has mounted: a <main> exists and a heading is visible. */
+export async function expectAppRendered(page: Page): Promise<void> {
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('h1').first()).toBeVisible();
+}

@@ -1,0 +1,148 @@
+//! The localStorage backend in a real browser (headless Chromium via wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use ratbond::domain::date::LocalDate;
+use ratbond::domain::rat::{Rat, RatDraft, RatId};
+use ratbond::store::backend::{Backend, BackendError};
+use ratbond::store::local::LocalStorageBackend;
+use ratbond::store::schema::{RATS_KEY, QUARANTINE_PREFIX};
+use ratbond::store::{LoadIssue, Store, StoreError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+let saved = null;
+export function block_storage() {
+  saved = Object.getOwnPropertyDescriptor(window, 'localStorage')
+       || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  });
+}
+export function unblock_storage() {
+  if (saved) { Object.defineProperty(window, 'localStorage', saved); }
+}
+export function storage_item(key) { return window.localStorage.getItem(key); }
+export function clear_storage() { window.localStorage.clear(); }
+"#)]
+extern "C" {
+    fn block_storage();
+    fn unblock_storage();
+    fn storage_item(key: &str) -> Option<String>;
+    fn clear_storage();
+}
+
+fn rat(id: &str, name: &str) -> Rat {
+    let draft = RatDraft {
+        name: name.into(),
+        ..RatDraft::default()
+    };
+    let today = LocalDate::new(2026, 12, 1).expect("valid date");
+    Rat::new(
+        RatId(id.into()),
+        draft.validate(today).expect("valid draft"),
+        1.0e12,
+    )
+}
+
+fn fresh() -> LocalStorageBackend {
+    clear_storage();
+    LocalStorageBackend::open().expect("Chromium has localStorage")
+}
+
+#[wasm_bindgen_test]
+fn raw_round_trip() {
+    let b = fresh();
+    b.set("ratbond/x", "hello 🐀").unwrap();
+    assert_eq!(b.get("ratbond/x").unwrap().as_deref(), Some("hello 🐀"));
+    assert_eq!(storage_item("ratbond/x").as_deref(), Some("hello 🐀"));
+    assert!(b.keys().unwrap().contains(&"ratbond/x".to_string()));
+    b.remove("ratbond/x").unwrap();
+    assert_eq!(b.get("ratbond/x").unwrap(), None);
+    assert!(b.is_persistent());
+}
+
+#[wasm_bindgen_test]
+fn store_round_trip_survives_reopening() {
+    fresh();
+    let rats = vec![rat("a", "Pip"), rat("b", "<b>Squeak</b>")];
+    let opened = Store::open(Box::new(fresh()), "test", 1.0);
+    opened.store.save_rats(&rats).unwrap();
+    let again = Store::open(
+        Box::new(LocalStorageBackend::open().unwrap()),
+        "test",
+        2.0,
+    );
+    assert_eq!(again.rats, rats);
+    assert!(again.issues.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_gives_none_instead_of_panicking() {
+    clear_storage();
+    block_storage();
+    let opened = LocalStorageBackend::open();
+    unblock_storage();
+    assert!(opened.is_none());
+    // And it works again once unblocked.
+    assert!(LocalStorageBackend::open().is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_really_full_storage_reports_quota_and_keeps_old_data() {
+    let b = fresh();
+    let store = Store::open(Box::new(fresh()), "test", 1.0).store;
+    let before = vec![rat("a", "Pip")];
+    store.save_rats(&before).unwrap();
+
+    // Fill localStorage for real until the browser refuses.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    let mut refused = None;
+    for i in 0..64 {
+        match b.set(&format!("filler/{i}"), &chunk) {
+            Ok(()) => filled += 1,
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+    }
+    assert_eq!(refused, Some(BackendError::Quota), "after {filled} chunks");
+    // Top up with small pieces so even a small write no longer fits.
+    let small = "y".repeat(1024);
+    for i in 0..10_000 {
+        if b.set(&format!("filler/small/{i}"), &small).is_err() {
+            break;
+        }
+    }
+
+    let many: Vec<Rat> = (0..200).map(|i| rat(&format!("r{i}"), "Squeak")).collect();
+    assert_eq!(
+        store.save_rats(&many),
+        Err(StoreError::Backend(BackendError::Quota))
+    );
+    assert_eq!(store.reload_rats().unwrap(), before);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_record_in_real_storage_is_quarantined() {
+    let b = fresh();
+    Store::open(Box::new(fresh()), "test", 1.0);
+    b.set(RATS_KEY, "{\"rats\": [oops").unwrap();
+    let opened = Store::open(Box::new(LocalStorageBackend::open().unwrap()), "test", 5.0);
+    assert!(opened.rats.is_empty());
+    let Some(LoadIssue::Quarantined { quarantine_key, .. }) = opened.issues.first() else {
+        panic!("expected quarantine, got {:?}", opened.issues);
+    };
+    assert!(quarantine_key.starts_with(QUARANTINE_PREFIX));
+    assert_eq!(
+        storage_item(quarantine_key).as_deref(),
+        Some("{\"rats\": [oops")
+    );
+    clear_storage();
+}
