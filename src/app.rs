@@ -9,9 +9,9 @@ use crate::pages::rat_form::{EditRatPage, NewRatPage};
 use crate::pages::rats::RatsPage;
 use crate::pages::settings::SettingsPage;
 use crate::platform;
+use crate::routes;
 use crate::state::AppState;
 use leptos::prelude::*;
-use crate::routes;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, NavigateOptions};
 

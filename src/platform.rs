@@ -45,10 +45,8 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -71,9 +69,10 @@ pub fn on_storage_change(on_change: impl Fn(Option<String>) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-        on_change(ev.key());
-    });
+    let handler =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            on_change(ev.key());
+        });
     let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
     // Lives as long as the page.
     handler.forget();
@@ -105,8 +104,7 @@ pub mod service_worker {
             return;
         };
         let navigator = window.navigator();
-        if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false)
-        {
+        if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
             return;
         }
         let container = navigator.service_worker();

@@ -83,7 +83,8 @@ impl AppState {
     }
 
     pub fn rat(&self, id: &RatId) -> Option<Rat> {
-        self.rats.with(|rats| rats.iter().find(|r| &r.id == id).cloned())
+        self.rats
+            .with(|rats| rats.iter().find(|r| &r.id == id).cloned())
     }
 
     /// Saves a changed list; on failure shows why and keeps the old list.

@@ -5,7 +5,7 @@ use ratbond::domain::date::LocalDate;
 use ratbond::domain::rat::{Rat, RatDraft, RatId};
 use ratbond::store::backend::{Backend, BackendError};
 use ratbond::store::local::LocalStorageBackend;
-use ratbond::store::schema::{RATS_KEY, QUARANTINE_PREFIX};
+use ratbond::store::schema::{QUARANTINE_PREFIX, RATS_KEY};
 use ratbond::store::{LoadIssue, Store, StoreError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -71,11 +71,7 @@ fn store_round_trip_survives_reopening() {
     let rats = vec![rat("a", "Pip"), rat("b", "<b>Squeak</b>")];
     let opened = Store::open(Box::new(fresh()), "test", 1.0);
     opened.store.save_rats(&rats).unwrap();
-    let again = Store::open(
-        Box::new(LocalStorageBackend::open().unwrap()),
-        "test",
-        2.0,
-    );
+    let again = Store::open(Box::new(LocalStorageBackend::open().unwrap()), "test", 2.0);
     assert_eq!(again.rats, rats);
     assert!(again.issues.is_empty());
 }

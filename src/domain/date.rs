@@ -41,9 +41,9 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl LocalDate {
-    /// Years outside this range are treated as typos rather than real dates.
+    /// Years before this are treated as typos rather than real dates.
     pub const MIN_YEAR: i32 = 1900;
-    pub const MAX_YEAR: i32 = 2200;
+    pub const MAX_YEAR: i32 = 9999;
     /// Only for a clock so broken that no real day can be read from it.
     pub const EPOCH: LocalDate = LocalDate {
         year: 1970,
@@ -179,7 +179,9 @@ mod tests {
             ("+026-01-01", None),
         ];
         for (text, want) in cases {
-            let got = LocalDate::parse(text).ok().map(|d| (d.year(), d.month(), d.day()));
+            let got = LocalDate::parse(text)
+                .ok()
+                .map(|d| (d.year(), d.month(), d.day()));
             assert_eq!(got, *want, "parsing {text:?}");
         }
     }
@@ -201,7 +203,10 @@ mod tests {
     fn serde_uses_iso_text() {
         let d = LocalDate::new(2026, 3, 4).unwrap();
         assert_eq!(serde_json::to_string(&d).unwrap(), "\"2026-03-04\"");
-        assert_eq!(serde_json::from_str::<LocalDate>("\"2026-03-04\"").unwrap(), d);
+        assert_eq!(
+            serde_json::from_str::<LocalDate>("\"2026-03-04\"").unwrap(),
+            d
+        );
         assert!(serde_json::from_str::<LocalDate>("\"2026-02-30\"").is_err());
     }
 }

@@ -177,8 +177,13 @@ impl fmt::Display for RatError {
                 "Names can be up to {NAME_MAX} characters. This one has {chars}."
             ),
             RatError::NameControl => write!(f, "The name has characters that can't be shown."),
-            RatError::DateFormat => write!(f, "That date doesn't look right. Pick it from the calendar."),
-            RatError::DateInFuture => write!(f, "This date is in the future. Pick today or earlier."),
+            RatError::DateFormat => write!(
+                f,
+                "That date doesn't look right. Pick it from the calendar."
+            ),
+            RatError::DateInFuture => {
+                write!(f, "This date is in the future. Pick today or earlier.")
+            }
             RatError::GroupTooLong { chars } => write!(
                 f,
                 "Cage group names can be up to {GROUP_MAX} characters. This one has {chars}."
@@ -213,7 +218,10 @@ impl RatDraft {
             name: rat.name.clone(),
             sex: rat.sex,
             date_kind: rat.known_date.map(|k| k.kind).unwrap_or_default(),
-            date: rat.known_date.map(|k| k.date.to_string()).unwrap_or_default(),
+            date: rat
+                .known_date
+                .map(|k| k.date.to_string())
+                .unwrap_or_default(),
             temperament: rat.temperament,
             cage_group: rat.cage_group.clone().unwrap_or_default(),
             notes: rat.notes.clone(),
@@ -345,8 +353,8 @@ pub fn describe_span(from: LocalDate, today: LocalDate) -> String {
     if days < 0 {
         return String::new();
     }
-    let mut months = (today.year() - from.year()) * 12 + i32::from(today.month())
-        - i32::from(from.month());
+    let mut months =
+        (today.year() - from.year()) * 12 + i32::from(today.month()) - i32::from(from.month());
     if today.day() < from.day() {
         months -= 1;
     }
@@ -363,7 +371,11 @@ pub fn describe_span(from: LocalDate, today: LocalDate) -> String {
         if rest == 0 {
             plural(years, "year", "years")
         } else {
-            format!("{} {}", plural(years, "year", "years"), plural(rest, "month", "months"))
+            format!(
+                "{} {}",
+                plural(years, "year", "years"),
+                plural(rest, "month", "months")
+            )
         }
     } else if months >= 2 {
         plural(i64::from(months), "month", "months")
@@ -405,7 +417,10 @@ mod tests {
             (&forty_one, Err(RatError::NameTooLong { chars: 41 })),
             (&emoji40, Ok(&emoji40)),
             ("Pip\u{7}", Err(RatError::NameControl)),
-            ("<img src=x onerror=alert(1)>", Ok("<img src=x onerror=alert(1)>")),
+            (
+                "<img src=x onerror=alert(1)>",
+                Ok("<img src=x onerror=alert(1)>"),
+            ),
         ];
         for (input, want) in cases {
             let got = draft(input).validate(today());
@@ -478,7 +493,10 @@ mod tests {
         d.cage_group = "  ".into();
         assert_eq!(d.validate(today()).unwrap().cage_group, None);
         d.cage_group = " Big  cage ".into();
-        assert_eq!(d.validate(today()).unwrap().cage_group.as_deref(), Some("Big cage"));
+        assert_eq!(
+            d.validate(today()).unwrap().cage_group.as_deref(),
+            Some("Big cage")
+        );
     }
 
     fn rat(id: &str, name: &str, archived: bool) -> Rat {

@@ -1,8 +1,7 @@
 //! Adding a rat and editing a profile share one form.
 
 use crate::domain::rat::{
-    cage_groups, namesakes, DateKind, Field, RatDraft, RatError, RatId, Sex, Temperament,
-    NOTES_MAX,
+    cage_groups, namesakes, DateKind, Field, RatDraft, RatError, RatId, Sex, Temperament, NOTES_MAX,
 };
 use crate::pages::rat::{rat_id_param, sex_label, temperament_hint, temperament_label, MissingRat};
 use crate::platform;
@@ -54,7 +53,11 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
     let editing_for_twins = editing.clone();
 
     let error_for = move |field: Field| {
-        errors.with(|es| es.iter().find(|e| e.field() == field).map(ToString::to_string))
+        errors.with(|es| {
+            es.iter()
+                .find(|e| e.field() == field)
+                .map(ToString::to_string)
+        })
     };
     let twin_warning = move || {
         let name = draft.with(|d| d.name.clone());

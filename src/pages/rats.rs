@@ -13,12 +13,20 @@ use leptos_router::components::A;
 pub fn RatsPage() -> impl IntoView {
     let app = use_app();
     let active = Memo::new(move |_| {
-        app.rats
-            .with(|rats| rats.iter().filter(|r| !r.archived).cloned().collect::<Vec<_>>())
+        app.rats.with(|rats| {
+            rats.iter()
+                .filter(|r| !r.archived)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let archived = Memo::new(move |_| {
-        app.rats
-            .with(|rats| rats.iter().filter(|r| r.archived).cloned().collect::<Vec<_>>())
+        app.rats.with(|rats| {
+            rats.iter()
+                .filter(|r| r.archived)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let is_empty = move || app.rats.with(Vec::is_empty);
 

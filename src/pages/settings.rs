@@ -24,9 +24,10 @@ pub fn SettingsPage() -> impl IntoView {
             banners
                 .iter()
                 .filter_map(|b| match b {
-                    crate::state::Banner::Load(LoadIssue::Quarantined { what, quarantine_key }) => {
-                        Some((*what, quarantine_key.clone()))
-                    }
+                    crate::state::Banner::Load(LoadIssue::Quarantined {
+                        what,
+                        quarantine_key,
+                    }) => Some((*what, quarantine_key.clone())),
                     _ => None,
                 })
                 .collect::<Vec<_>>()

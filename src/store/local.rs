@@ -28,7 +28,8 @@ fn to_error(err: JsValue) -> BackendError {
     if let Some(dom) = err.dyn_ref::<web_sys::DomException>() {
         let name = dom.name();
         // Chrome and Safari say QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22
+        {
             return BackendError::Quota;
         }
         return BackendError::Failed(format!("{name}: {}", dom.message()));

@@ -124,8 +124,7 @@ impl Store {
                 let _ = store.write_meta(now_ms);
             }
             Ok(MetaState::Older(stored)) => {
-                match schema::migrate(&*store.backend, schema::MIGRATIONS, stored, SCHEMA_VERSION)
-                {
+                match schema::migrate(&*store.backend, schema::MIGRATIONS, stored, SCHEMA_VERSION) {
                     Ok(_) => {
                         let _ = store.write_meta(now_ms);
                     }
@@ -205,7 +204,13 @@ impl Store {
 
     /// Moves unreadable text aside under a new key, so the original key can be written again.
     /// When the copy fails the original stays put and the store stops writing.
-    fn quarantine(&mut self, what: &'static str, key: &str, raw: &str, now_ms: f64) -> Option<LoadIssue> {
+    fn quarantine(
+        &mut self,
+        what: &'static str,
+        key: &str,
+        raw: &str,
+        now_ms: f64,
+    ) -> Option<LoadIssue> {
         let name = key.trim_start_matches(PREFIX).replace('/', "-");
         let quarantine_key = format!("{QUARANTINE_PREFIX}{name}-{}", now_ms as u64);
         match self.backend.set(&quarantine_key, raw) {
@@ -215,7 +220,9 @@ impl Store {
             }
             Err(e) => {
                 self.read_only = true;
-                Some(LoadIssue::ReadFailed(format!("{what} could not be set aside: {e}")))
+                Some(LoadIssue::ReadFailed(format!(
+                    "{what} could not be set aside: {e}"
+                )))
             }
         }
     }
@@ -240,7 +247,10 @@ impl Store {
                 } else {
                     "saved data"
                 };
-                LoadIssue::Quarantined { what, quarantine_key }
+                LoadIssue::Quarantined {
+                    what,
+                    quarantine_key,
+                }
             })
             .collect()
     }

@@ -33,7 +33,9 @@ pub struct Migration {
 #[derive(Clone, Debug, PartialEq)]
 pub enum MigrationError {
     /// No step leads on from this version.
-    Missing { from: u32 },
+    Missing {
+        from: u32,
+    },
     Backend(BackendError),
     Data(String),
 }

@@ -105,8 +105,15 @@ fn unreadable_rats_are_quarantined_not_lost() {
         b.set(RATS_KEY, raw).unwrap();
         let opened = open(&b);
         assert!(opened.rats.is_empty(), "{raw:?}");
-        let [LoadIssue::Quarantined { quarantine_key, what }] = opened.issues.as_slice() else {
-            panic!("expected one quarantine for {raw:?}, got {:?}", opened.issues);
+        let [LoadIssue::Quarantined {
+            quarantine_key,
+            what,
+        }] = opened.issues.as_slice()
+        else {
+            panic!(
+                "expected one quarantine for {raw:?}, got {:?}",
+                opened.issues
+            );
         };
         assert_eq!(*what, "rat profiles");
         assert_eq!(b.get(quarantine_key).unwrap().as_deref(), Some(raw));
@@ -127,13 +134,22 @@ fn unreadable_rats_are_quarantined_not_lost() {
 fn unreadable_meta_is_quarantined_and_rewritten() {
     let b = Shared::default();
     b.set(META_KEY, "garbage").unwrap();
-    b.set(RATS_KEY, &serde_json::to_string(&RatsRecordRef { rats: &[rat("a", "Pip")] }).unwrap())
-        .unwrap();
+    b.set(
+        RATS_KEY,
+        &serde_json::to_string(&RatsRecordRef {
+            rats: &[rat("a", "Pip")],
+        })
+        .unwrap(),
+    )
+    .unwrap();
     let opened = open(&b);
     assert_eq!(opened.rats.len(), 1);
     assert!(matches!(
         opened.issues.as_slice(),
-        [LoadIssue::Quarantined { what: "app settings", .. }]
+        [LoadIssue::Quarantined {
+            what: "app settings",
+            ..
+        }]
     ));
     assert!(!opened.store.is_read_only());
 }

@@ -300,8 +300,11 @@ test.describe('offline and updates (own servers)', () => {
         reg!.waiting!.postMessage({ type: 'SKIP_WAITING' });
         await changed;
       });
-      const after = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('ratbond-')));
-      expect(after).toHaveLength(1);
+      // controllerchange fires when activation starts; the old cache goes in the activate handler.
+      const ratbondCaches = () =>
+        page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('ratbond-')));
+      await expect.poll(ratbondCaches, { timeout: 10_000 }).toHaveLength(1);
+      const after = await ratbondCaches();
       expect(after[0]).not.toBe(before[0]);
 
       await page.reload();
