@@ -24,12 +24,36 @@ const sampleRats = [
     known_date: null, notes: '', archived: true },
 ].map((r) => ({ ...r, created_at: now, updated_at: now }));
 
+const day = (offset) => {
+  const d = new Date(now - offset * 86400000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const sampleSessions = [5, 4, 3, 2, 1].map((ago, i) => ({
+  id: `s-demo-${i}`, day: day(ago), started_at: now - ago * 86400000, duration_secs: 600 + i * 60,
+  outcomes: [{ rat: 'r-pip', technique: 'scent', step: i < 3 ? 0 : 1, response: i === 3 ? 'cautious' : 'relaxed',
+    signs: i === 4 ? ['sniffed-or-licked'] : [] }],
+  treats: 0, note: i === 4 ? 'Sniffed my fingers for the first time!' : '', updated_at: now,
+}));
+const sampleData = {
+  'ratbond/rats': { rats: sampleRats },
+  'ratbond/programs': { rats: { 'r-pip': { active: 'scent', started: [['scent', day(5)]], answers: { hand: 'hides-or-freezes', food: 'not-yet', handled: 'no-or-unknown', safe_space: true, temperament: 'nervous' }, overrides: [], updated_at: now } } },
+};
+for (const s of sampleSessions) {
+  const key = `ratbond/sessions/${s.day.slice(0, 7)}`;
+  (sampleData[key] ??= { sessions: [] }).sessions.push(s);
+}
+
 const shots = [
   { name: 'welcome', path: '', data: false },
   { name: 'rats', path: '', data: true },
   { name: 'rat', path: 'rats/r-pip', data: true },
   { name: 'add-rat', path: 'rats/new', data: true },
   { name: 'settings', path: 'settings', data: true },
+  { name: 'choose', path: 'rats/r-squeak/choose', data: true },
+  { name: 'techniques', path: 'techniques', data: true },
+  { name: 'technique', path: 'techniques/scent', data: true },
+  { name: 'session', path: 'session', data: true, timer: true },
+  { name: 'session-edit', path: 'sessions/s-demo-4', data: true },
 ];
 
 const server = await startServer({ root, port: 0 });
@@ -47,11 +71,13 @@ try {
       });
       const page = await context.newPage();
       if (shot.data) {
-        await page.addInitScript((rats) => {
+        const data = { ...sampleData };
+        if (shot.timer) data['ratbond/timer'] = { session_id: 's-new', rats: ['r-pip'], started_at: now - 4 * 60000 - 12000 };
+        await page.addInitScript((data) => {
           if (!localStorage.getItem('ratbond/rats')) {
-            localStorage.setItem('ratbond/rats', JSON.stringify({ rats }));
+            for (const [key, value] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(value));
           }
-        }, sampleRats);
+        }, data);
       }
       await page.goto(server.url + shot.path);
       await page.waitForSelector('body[data-ready="true"]');

@@ -3,11 +3,15 @@
 use crate::components::banners::Banners;
 use crate::components::nav::MainNav;
 use crate::components::toast::ToastArea;
+use crate::pages::choose::ChoosePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::rat::RatPage;
 use crate::pages::rat_form::{EditRatPage, NewRatPage};
 use crate::pages::rats::RatsPage;
+use crate::pages::session::SessionPage;
+use crate::pages::session_edit::SessionEntryPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::techniques::{TechniquePage, TechniquesPage};
 use crate::platform;
 use crate::routes;
 use crate::state::AppState;
@@ -36,6 +40,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/rats/new") view=NewRatPage/>
                         <Route path=path!("/rats/:id") view=RatPage/>
                         <Route path=path!("/rats/:id/edit") view=EditRatPage/>
+                        <Route path=path!("/rats/:id/choose") view=ChoosePage/>
+                        <Route path=path!("/session") view=SessionPage/>
+                        <Route path=path!("/sessions/:id") view=SessionEntryPage/>
+                        <Route path=path!("/techniques") view=TechniquesPage/>
+                        <Route path=path!("/techniques/:technique") view=TechniquePage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                     </Routes>
                 </main>

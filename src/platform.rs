@@ -36,7 +36,11 @@ pub fn base_path() -> String {
 
 /// Offers `text` to the owner as a file download.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("{e:?}");
+    let fail = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "the browser refused".into())
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -191,5 +195,75 @@ pub fn focus(element_id: &str) {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// A gentle buzz where the device supports it (most Android phones; not iOS).
+pub fn vibrate(ms: u32) {
+    if let Some(window) = web_sys::window() {
+        let navigator = window.navigator();
+        if let Ok(f) = js_sys::Reflect::get(&navigator, &"vibrate".into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call1(&navigator, &JsValue::from(ms));
+            }
+        }
+    }
+}
+
+/// Keeps the screen on during a session (Screen Wake Lock API, where supported).
+pub mod wake_lock {
+    use super::*;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static SENTINEL: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    }
+
+    pub fn request() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let navigator = window.navigator();
+        let Ok(lock) = js_sys::Reflect::get(&navigator, &"wakeLock".into()) else {
+            return;
+        };
+        if lock.is_undefined() {
+            return;
+        }
+        let Ok(request) = js_sys::Reflect::get(&lock, &"request".into()) else {
+            return;
+        };
+        let Some(request) = request.dyn_ref::<js_sys::Function>() else {
+            return;
+        };
+        let Ok(promise) = request.call1(&lock, &"screen".into()) else {
+            return;
+        };
+        let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            // Refused (battery saver, page hidden): the session works without it.
+            if let Ok(sentinel) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                SENTINEL.with(|s| *s.borrow_mut() = Some(sentinel));
+            }
+        });
+    }
+
+    pub fn release() {
+        let sentinel = SENTINEL.with(|s| s.borrow_mut().take());
+        if let Some(sentinel) = sentinel {
+            if let Ok(f) = js_sys::Reflect::get(&sentinel, &"release".into()) {
+                if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call0(&sentinel);
+                }
+            }
+        }
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

@@ -14,3 +14,18 @@ pub fn rat(id: &RatId) -> String {
 pub fn edit_rat(id: &RatId) -> String {
     format!("/rats/{}/edit", id.0)
 }
+
+pub const TECHNIQUES: &str = "/techniques";
+pub const SESSION: &str = "/session";
+
+pub fn technique(id: crate::domain::technique::TechniqueId) -> String {
+    format!("/techniques/{}", id.key())
+}
+
+pub fn choose(id: &RatId) -> String {
+    format!("/rats/{}/choose", id.0)
+}
+
+pub fn session_entry(id: &crate::domain::session::SessionId) -> String {
+    format!("/sessions/{}", id.0)
+}

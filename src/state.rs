@@ -1,7 +1,13 @@
 //! App-wide state handed down by context: the rats, banners and the undo toast.
 //! Every change goes to storage first; the signals change only when the write succeeded.
 
+use crate::domain::chooser::Answers;
+use crate::domain::date::LocalDate;
+use crate::domain::program::Programs;
 use crate::domain::rat::{sort_for_list, Rat, RatId, ValidRat};
+use crate::domain::session::{sort_sessions, Override, Session, SessionId};
+use crate::domain::technique::TechniqueId;
+use crate::domain::timer::SessionTimer;
 use crate::platform;
 use crate::store::backend::{Backend, MemoryBackend};
 use crate::store::local::LocalStorageBackend;
@@ -24,6 +30,17 @@ pub enum Banner {
     Load(LoadIssue),
 }
 
+impl Banner {
+    /// Tells banners apart in a keyed list.
+    pub fn key(&self) -> String {
+        match self {
+            Banner::MemoryOnly => "memory".into(),
+            Banner::SaveFailed(why) => format!("save:{why}"),
+            Banner::Load(issue) => format!("load:{issue}"),
+        }
+    }
+}
+
 /// A short message with an optional undo, shown at the bottom.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
@@ -35,12 +52,17 @@ pub struct Toast {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
     RestoreRat { rat: Box<Rat> },
+    RestoreSession { session: Box<Session> },
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     store: StoredValue<Store, LocalStorage>,
     pub rats: RwSignal<Vec<Rat>>,
+    /// Every session, oldest first.
+    pub sessions: RwSignal<Vec<Session>>,
+    pub programs: RwSignal<Programs>,
+    pub timer: RwSignal<Option<SessionTimer>>,
     pub banners: RwSignal<Vec<Banner>>,
     pub toast: RwSignal<Option<Toast>>,
     pub update_ready: RwSignal<bool>,
@@ -74,6 +96,9 @@ impl AppState {
         AppState {
             store: StoredValue::new_local(opened.store),
             rats: RwSignal::new(rats),
+            sessions: RwSignal::new(opened.sessions),
+            programs: RwSignal::new(opened.programs),
+            timer: RwSignal::new(opened.timer),
             banners: RwSignal::new(banners),
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(false),
@@ -87,26 +112,127 @@ impl AppState {
             .with(|rats| rats.iter().find(|r| &r.id == id).cloned())
     }
 
+    /// Shows a failed write (or clears an old failure) in the banner area.
+    fn report(&self, saved: Result<(), StoreError>) -> Result<(), StoreError> {
+        self.banners.update(|b| {
+            b.retain(|b| !matches!(b, Banner::SaveFailed(_)));
+            if let Err(e) = &saved {
+                b.push(Banner::SaveFailed(e.to_string()));
+            }
+        });
+        saved
+    }
+
     /// Saves a changed list; on failure shows why and keeps the old list.
     fn commit(&self, mut next: Vec<Rat>) -> Result<(), StoreError> {
         sort_for_list(&mut next);
-        let saved = self.store.with_value(|store| store.save_rats(&next));
-        match saved {
-            Ok(()) => {
-                self.rats.set(next);
-                self.banners
-                    .update(|b| b.retain(|b| !matches!(b, Banner::SaveFailed(_))));
-                Ok(())
+        self.report(self.store.with_value(|store| store.save_rats(&next)))?;
+        self.rats.set(next);
+        Ok(())
+    }
+
+    fn commit_programs(&self, next: Programs) -> Result<(), StoreError> {
+        self.report(self.store.with_value(|store| store.save_programs(&next)))?;
+        self.programs.set(next);
+        Ok(())
+    }
+
+    /// Writes the months touched by a change to the session list, then shows it.
+    fn commit_sessions(
+        &self,
+        mut next: Vec<Session>,
+        months: &[LocalDate],
+    ) -> Result<(), StoreError> {
+        sort_sessions(&mut next);
+        let saved = self.store.with_value(|store| {
+            let mut done: Vec<(i32, u8)> = Vec::new();
+            for day in months {
+                if done.contains(&(day.year(), day.month())) {
+                    continue;
+                }
+                done.push((day.year(), day.month()));
+                let month: Vec<&Session> = next
+                    .iter()
+                    .filter(|s| s.day.year() == day.year() && s.day.month() == day.month())
+                    .collect();
+                store.save_month(*day, &month)?;
             }
-            Err(e) => {
-                let text = e.to_string();
-                self.banners.update(|b| {
-                    b.retain(|b| !matches!(b, Banner::SaveFailed(_)));
-                    b.push(Banner::SaveFailed(text));
-                });
-                Err(e)
-            }
+            Ok(())
+        });
+        self.report(saved)?;
+        self.sessions.set(next);
+        Ok(())
+    }
+
+    pub fn choose_technique(
+        &self,
+        rat: &RatId,
+        technique: TechniqueId,
+        answers: Option<Answers>,
+    ) -> Result<(), StoreError> {
+        let mut next = self.programs.get_untracked();
+        let program = next.entry(rat);
+        if answers.is_some() {
+            program.answers = answers;
         }
+        program.choose(technique, platform::today(), platform::now_ms());
+        self.commit_programs(next)
+    }
+
+    /// The owner moved a rat's step by hand; kept in its history.
+    pub fn add_override(&self, rat: &RatId, change: Override) -> Result<(), StoreError> {
+        let mut next = self.programs.get_untracked();
+        next.entry(rat).overrides.push(change);
+        self.commit_programs(next)
+    }
+
+    /// Logs or updates a session by id, so saving twice never makes two.
+    pub fn save_session(&self, session: Session) -> Result<(), StoreError> {
+        let mut next = self.sessions.get_untracked();
+        let mut months = vec![session.day];
+        match next.iter_mut().find(|s| s.id == session.id) {
+            Some(existing) => {
+                months.push(existing.day);
+                *existing = session;
+            }
+            None => next.push(session),
+        }
+        self.commit_sessions(next, &months)
+    }
+
+    pub fn session(&self, id: &SessionId) -> Option<Session> {
+        self.sessions
+            .with(|all| all.iter().find(|s| &s.id == id).cloned())
+    }
+
+    pub fn delete_session(&self, id: &SessionId) -> Result<(), StoreError> {
+        let mut next = self.sessions.get_untracked();
+        let Some(pos) = next.iter().position(|s| &s.id == id) else {
+            return Ok(());
+        };
+        let removed = next.remove(pos);
+        self.commit_sessions(next, &[removed.day])?;
+        self.show_toast(
+            "The session was deleted.".into(),
+            Some(Undo::RestoreSession {
+                session: Box::new(removed),
+            }),
+        );
+        Ok(())
+    }
+
+    pub fn start_timer(&self, rats: Vec<RatId>) -> Result<(), StoreError> {
+        let timer = SessionTimer::start(platform::new_id("s"), rats, platform::now_ms());
+        self.set_timer(Some(timer))
+    }
+
+    pub fn set_timer(&self, timer: Option<SessionTimer>) -> Result<(), StoreError> {
+        self.report(
+            self.store
+                .with_value(|store| store.save_timer(timer.as_ref())),
+        )?;
+        self.timer.set(timer);
+        Ok(())
     }
 
     pub fn add_rat(&self, valid: ValidRat) -> Result<RatId, StoreError> {
@@ -151,6 +277,12 @@ impl AppState {
 
     pub fn undo(&self, undo: Undo) {
         match undo {
+            Undo::RestoreSession { session } => {
+                if self.save_session(*session).is_ok() {
+                    self.show_toast("The session is back.".into(), None);
+                    return;
+                }
+            }
             Undo::RestoreRat { rat } => {
                 let mut next = self.rats.get_untracked();
                 if next.iter().all(|r| r.id != rat.id) {
@@ -208,6 +340,13 @@ impl AppState {
         platform::on_storage_change(move |key| {
             let relevant = key.as_deref().is_none_or(|k| k == RATS_KEY_PUBLIC);
             if !relevant {
+                // Sessions, programs and the timer from another tab: read them all again.
+                if key
+                    .as_deref()
+                    .is_some_and(|k| k.starts_with(crate::store::schema::PREFIX))
+                {
+                    state.reload_history();
+                }
                 return;
             }
             if let Ok(mut rats) = state.store.with_value(|s| s.reload_rats()) {
@@ -218,6 +357,24 @@ impl AppState {
                 }
             }
         });
+    }
+}
+
+impl AppState {
+    /// Reads sessions, programs and the timer again after another tab wrote them.
+    fn reload_history(&self) {
+        let opened = self.store.with_value(|s| s.reread_history());
+        if let Ok((sessions, programs, timer)) = opened {
+            if sessions != self.sessions.get_untracked() {
+                self.sessions.set(sessions);
+            }
+            if programs != self.programs.get_untracked() {
+                self.programs.set(programs);
+            }
+            if timer != self.timer.get_untracked() {
+                self.timer.set(timer);
+            }
+        }
     }
 }
 

@@ -6,12 +6,23 @@ use crate::state::{use_app, Banner};
 use crate::store::LoadIssue;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Banners() -> impl IntoView {
     let app = use_app();
+    let location = use_location();
+    let session_elsewhere = move || {
+        app.timer.with(Option::is_some) && !location.pathname.with(|p| p.ends_with(routes::SESSION))
+    };
     view! {
         <div class="banners">
+            <Show when=session_elsewhere>
+                <div class="banner banner-info" role="status">
+                    <p>"A session is running."</p>
+                    <A href=routes::SESSION attr:class="button button-small">"Back to it"</A>
+                </div>
+            </Show>
             <Show when=move || app.update_ready.get()>
                 <div class="banner banner-info" role="status">
                     <p>"A new version of Ratbond is ready."</p>
@@ -22,7 +33,7 @@ pub fn Banners() -> impl IntoView {
             </Show>
             <For
                 each=move || app.banners.get()
-                key=|b| format!("{b:?}")
+                key=Banner::key
                 children=move |banner| view! { <BannerView banner/> }
             />
         </div>

@@ -3,4 +3,6 @@
 pub mod banners;
 pub mod icons;
 pub mod nav;
+pub mod outcome;
+pub mod step;
 pub mod toast;

@@ -1,6 +1,6 @@
 //! The app's navigation: a bottom bar on phones, a side rail on wide screens.
 
-use super::icons::{IconRats, IconSettings};
+use super::icons::{IconRats, IconSettings, IconTechniques};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +12,10 @@ pub fn MainNav() -> impl IntoView {
             <A href=routes::RATS>
                 <IconRats/>
                 <span>"Rats"</span>
+            </A>
+            <A href=routes::TECHNIQUES>
+                <IconTechniques/>
+                <span>"Techniques"</span>
             </A>
             <A href=routes::SETTINGS>
                 <IconSettings/>

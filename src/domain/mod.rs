@@ -2,7 +2,9 @@
 
 pub mod chooser;
 pub mod date;
+pub mod program;
 pub mod progression;
 pub mod rat;
 pub mod session;
 pub mod technique;
+pub mod timer;

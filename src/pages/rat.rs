@@ -158,6 +158,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                 {date_row}
                 {group_row}
             </dl>
+            <crate::pages::rat_training::Training rat=rat.clone()/>
             {notes.map(|n| view! {
                 <section class="card" aria-labelledby="notes-title">
                     <h2 id="notes-title">"Notes"</h2>

@@ -69,11 +69,14 @@ pub fn SettingsPage() -> impl IntoView {
                         <dd data-testid="storage-used">
                             {move || match usage.get() {
                                 Some(u) => {
-                                    let percent = u.chars as f64 * 100.0 / BUDGET_CHARS as f64;
+                                    // Tenths of a percent, without float formatting.
+                                    let tenths = u.chars * 1000 / BUDGET_CHARS;
                                     format!(
-                                        "{} of about {} characters ({percent:.1} %)",
+                                        "{} of about {} characters ({}.{} %)",
                                         group_digits(u.chars),
                                         group_digits(BUDGET_CHARS),
+                                        tenths / 10,
+                                        tenths % 10,
                                     )
                                 }
                                 None => "Can't be measured right now.".to_string(),

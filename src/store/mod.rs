@@ -4,10 +4,18 @@ pub mod backend;
 pub mod local;
 pub mod schema;
 
+use crate::domain::date::LocalDate;
+use crate::domain::program::Programs;
 use crate::domain::rat::Rat;
+use crate::domain::session::{sort_sessions, Session};
+use crate::domain::timer::SessionTimer;
 use backend::{Backend, BackendError};
 pub use schema::RATS_KEY as RATS_KEY_PUBLIC;
-use schema::{Meta, META_KEY, PREFIX, QUARANTINE_PREFIX, RATS_KEY, SCHEMA_VERSION};
+use schema::{
+    month_key, Meta, META_KEY, PREFIX, PROGRAMS_KEY, QUARANTINE_PREFIX, RATS_KEY, SCHEMA_VERSION,
+    SESSIONS_PREFIX, TIMER_KEY,
+};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -17,6 +25,11 @@ pub const BUDGET_CHARS: usize = 5_000_000;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 struct RatsRecord {
     rats: Vec<Rat>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+struct MonthRecord {
+    sessions: Vec<Session>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,6 +116,10 @@ pub struct Store {
 pub struct Opened {
     pub store: Store,
     pub rats: Vec<Rat>,
+    /// Every session, oldest first.
+    pub sessions: Vec<Session>,
+    pub programs: Programs,
+    pub timer: Option<SessionTimer>,
     pub issues: Vec<LoadIssue>,
 }
 
@@ -130,7 +147,7 @@ impl Store {
                     }
                     Err(e) => {
                         store.read_only = true;
-                        issues.push(LoadIssue::MigrationFailed(format!("{e:?}")));
+                        issues.push(LoadIssue::MigrationFailed(e.to_string()));
                     }
                 }
             }
@@ -146,26 +163,67 @@ impl Store {
             Err(e) => issues.push(LoadIssue::ReadFailed(e.to_string())),
         }
 
-        let rats = match store.backend.get(RATS_KEY) {
-            Ok(None) => Vec::new(),
-            Ok(Some(raw)) => match serde_json::from_str::<RatsRecord>(&raw) {
-                Ok(record) => record.rats,
-                Err(_) => {
-                    issues.extend(store.quarantine("rat profiles", RATS_KEY, &raw, now_ms));
-                    Vec::new()
-                }
-            },
+        let rats = store
+            .load::<RatsRecord>(RATS_KEY, "rat profiles", now_ms, &mut issues)
+            .map(|r| r.rats)
+            .unwrap_or_default();
+        let programs = store
+            .load::<Programs>(PROGRAMS_KEY, "training programs", now_ms, &mut issues)
+            .unwrap_or_default();
+        let timer = store.load::<SessionTimer>(TIMER_KEY, "session timer", now_ms, &mut issues);
+        let mut month_keys: Vec<String> = match store.backend.keys() {
+            Ok(keys) => keys
+                .into_iter()
+                .filter(|k| k.starts_with(SESSIONS_PREFIX))
+                .collect(),
             Err(e) => {
                 issues.push(LoadIssue::ReadFailed(e.to_string()));
                 Vec::new()
             }
         };
+        month_keys.sort();
+        let mut sessions = Vec::new();
+        for key in month_keys {
+            if let Some(month) =
+                store.load::<MonthRecord>(&key, "session history", now_ms, &mut issues)
+            {
+                sessions.extend(month.sessions);
+            }
+        }
+        sort_sessions(&mut sessions);
 
         issues.extend(store.quarantined());
         Opened {
             store,
             rats,
+            sessions,
+            programs,
+            timer,
             issues,
+        }
+    }
+
+    /// Reads one record; an unreadable one is quarantined and reported, never dropped.
+    fn load<T: DeserializeOwned>(
+        &mut self,
+        key: &str,
+        what: &'static str,
+        now_ms: f64,
+        issues: &mut Vec<LoadIssue>,
+    ) -> Option<T> {
+        match self.backend.get(key) {
+            Ok(None) => None,
+            Ok(Some(raw)) => match serde_json::from_str::<T>(&raw) {
+                Ok(value) => Some(value),
+                Err(_) => {
+                    issues.extend(self.quarantine(what, key, &raw, now_ms));
+                    None
+                }
+            },
+            Err(e) => {
+                issues.push(LoadIssue::ReadFailed(e.to_string()));
+                None
+            }
         }
     }
 
@@ -244,6 +302,12 @@ impl Store {
                     "app settings"
                 } else if name.starts_with("rats") {
                     "rat profiles"
+                } else if name.starts_with("programs") {
+                    "training programs"
+                } else if name.starts_with("sessions") {
+                    "session history"
+                } else if name.starts_with("timer") {
+                    "session timer"
                 } else {
                     "saved data"
                 };
@@ -274,13 +338,72 @@ impl Store {
 
     /// Writes the whole list of rats (one small key). On error nothing has changed.
     pub fn save_rats(&self, rats: &[Rat]) -> Result<(), StoreError> {
+        self.write_json(RATS_KEY, &RatsRecordRef { rats })
+    }
+
+    fn write_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        let text = serde_json::to_string(&RatsRecordRef { rats })
-            .map_err(|e| StoreError::Encode(e.to_string()))?;
-        self.backend.set(RATS_KEY, &text)?;
+        let text = serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))?;
+        self.backend.set(key, &text)?;
         Ok(())
+    }
+
+    pub fn save_programs(&self, programs: &Programs) -> Result<(), StoreError> {
+        self.write_json(PROGRAMS_KEY, programs)
+    }
+
+    pub fn save_timer(&self, timer: Option<&SessionTimer>) -> Result<(), StoreError> {
+        match timer {
+            Some(timer) => self.write_json(TIMER_KEY, timer),
+            None if self.read_only => Err(StoreError::ReadOnly),
+            None => Ok(self.backend.remove(TIMER_KEY)?),
+        }
+    }
+
+    /// Rewrites the one month that `day` falls in, from that month's sessions.
+    pub fn save_month(&self, day: LocalDate, sessions: &[&Session]) -> Result<(), StoreError> {
+        let key = month_key(day);
+        if sessions.is_empty() {
+            if self.read_only {
+                return Err(StoreError::ReadOnly);
+            }
+            return Ok(self.backend.remove(&key)?);
+        }
+        #[derive(Serialize)]
+        struct MonthRef<'a> {
+            sessions: &'a [&'a Session],
+        }
+        self.write_json(&key, &MonthRef { sessions })
+    }
+
+    /// Reads sessions, programs and the timer again (another tab wrote them).
+    #[allow(clippy::type_complexity)]
+    pub fn reread_history(&self) -> Result<(Vec<Session>, Programs, Option<SessionTimer>), String> {
+        fn read<T: DeserializeOwned>(
+            backend: &dyn Backend,
+            key: &str,
+        ) -> Result<Option<T>, String> {
+            match backend.get(key).map_err(|e| e.to_string())? {
+                Some(raw) => serde_json::from_str(&raw)
+                    .map(Some)
+                    .map_err(|e| e.to_string()),
+                None => Ok(None),
+            }
+        }
+        let backend = &*self.backend;
+        let programs = read::<Programs>(backend, PROGRAMS_KEY)?.unwrap_or_default();
+        let timer = read::<SessionTimer>(backend, TIMER_KEY)?;
+        let mut sessions = Vec::new();
+        let keys = backend.keys().map_err(|e| e.to_string())?;
+        for key in keys.iter().filter(|k| k.starts_with(SESSIONS_PREFIX)) {
+            if let Some(month) = read::<MonthRecord>(backend, key)? {
+                sessions.extend(month.sessions);
+            }
+        }
+        sort_sessions(&mut sessions);
+        Ok((sessions, programs, timer))
     }
 
     /// Reads the rats again, e.g. after another tab changed them.

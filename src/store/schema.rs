@@ -7,6 +7,16 @@ use serde::{Deserialize, Serialize};
 pub const PREFIX: &str = "ratbond/";
 pub const META_KEY: &str = "ratbond/meta";
 pub const RATS_KEY: &str = "ratbond/rats";
+pub const PROGRAMS_KEY: &str = "ratbond/programs";
+pub const TIMER_KEY: &str = "ratbond/timer";
+/// Session history, one key per calendar month (`ratbond/sessions/2026-12`), so logging a
+/// session rewrites one small key, never the whole history.
+pub const SESSIONS_PREFIX: &str = "ratbond/sessions/";
+
+/// The key holding the sessions of the month `day` falls in.
+pub fn month_key(day: crate::domain::date::LocalDate) -> String {
+    format!("{SESSIONS_PREFIX}{:04}-{:02}", day.year(), day.month())
+}
 /// Unreadable records are moved here untouched, never deleted automatically.
 pub const QUARANTINE_PREFIX: &str = "ratbond/quarantine/";
 
@@ -38,6 +48,18 @@ pub enum MigrationError {
     },
     Backend(BackendError),
     Data(String),
+}
+
+impl std::fmt::Display for MigrationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MigrationError::Missing { from } => {
+                write!(f, "no way to update data from format {from}")
+            }
+            MigrationError::Backend(e) => write!(f, "{e}"),
+            MigrationError::Data(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 impl From<BackendError> for MigrationError {

@@ -255,3 +255,135 @@ fn migrations_run_in_order_and_stop_on_a_gap() {
         Err(MigrationError::Data(_))
     ));
 }
+
+mod history {
+    use super::*;
+    use crate::domain::program::Programs;
+    use crate::domain::session::{RatOutcome, Response, Session, SessionId};
+    use crate::domain::technique::TechniqueId;
+    use crate::domain::timer::SessionTimer;
+    use crate::store::schema::{month_key, PROGRAMS_KEY, SESSIONS_PREFIX, TIMER_KEY};
+
+    fn session(id: &str, day: &str) -> Session {
+        Session {
+            id: SessionId(id.into()),
+            day: LocalDate::parse(day).unwrap(),
+            started_at: 1.0e12,
+            duration_secs: 600,
+            outcomes: vec![RatOutcome {
+                rat: RatId("a".into()),
+                technique: TechniqueId::Scent,
+                step: 0,
+                response: Response::Relaxed,
+                signs: vec![],
+            }],
+            treats: 3,
+            note: "calm".into(),
+            updated_at: 1.0e12,
+        }
+    }
+
+    /// Counts writes per key, to prove one session touches one small key.
+    #[derive(Default, Clone)]
+    struct Counting(Shared, Rc<std::cell::RefCell<Vec<String>>>);
+    impl Backend for Counting {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+            self.1.borrow_mut().push(key.to_string());
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), BackendError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.keys()
+        }
+        fn is_persistent(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn sessions_are_sharded_by_month_and_load_sorted() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let nov = [session("s2", "2026-11-30"), session("s1", "2026-11-02")];
+        let dec = [session("s3", "2026-12-01")];
+        store
+            .save_month(nov[0].day, &nov.iter().collect::<Vec<_>>())
+            .unwrap();
+        store
+            .save_month(dec[0].day, &dec.iter().collect::<Vec<_>>())
+            .unwrap();
+        let keys: Vec<String> = b
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(SESSIONS_PREFIX))
+            .collect();
+        assert_eq!(
+            keys,
+            ["ratbond/sessions/2026-11", "ratbond/sessions/2026-12"]
+        );
+        let ids: Vec<String> = open(&b).sessions.into_iter().map(|s| s.id.0).collect();
+        assert_eq!(ids, ["s1", "s2", "s3"]);
+        // An emptied month disappears.
+        store.save_month(dec[0].day, &[]).unwrap();
+        assert_eq!(b.get(&month_key(dec[0].day)).unwrap(), None);
+    }
+
+    #[test]
+    fn logging_a_session_writes_one_key() {
+        let c = Counting::default();
+        let store = Store::open(Box::new(c.clone()), "t", 1.0).store;
+        c.1.borrow_mut().clear();
+        let s = session("s1", "2026-12-01");
+        store.save_month(s.day, &[&s]).unwrap();
+        assert_eq!(*c.1.borrow(), ["ratbond/sessions/2026-12"]);
+    }
+
+    #[test]
+    fn a_damaged_month_is_kept_aside_and_other_months_still_load() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let good = session("s1", "2026-11-02");
+        store.save_month(good.day, &[&good]).unwrap();
+        b.set("ratbond/sessions/2026-12", "{\"sessions\":[{\"id\":1}]}")
+            .unwrap();
+        let opened = open(&b);
+        assert_eq!(opened.sessions, vec![good]);
+        assert!(matches!(
+            opened.issues.as_slice(),
+            [LoadIssue::Quarantined {
+                what: "session history",
+                ..
+            }]
+        ));
+    }
+
+    #[test]
+    fn programs_and_timer_round_trip() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let mut programs = Programs::default();
+        programs.entry(&RatId("a".into())).choose(
+            TechniqueId::Scent,
+            LocalDate::new(2026, 12, 1).unwrap(),
+            1.0,
+        );
+        store.save_programs(&programs).unwrap();
+        let timer = SessionTimer::start("s9".into(), vec![RatId("a".into())], 5.0);
+        store.save_timer(Some(&timer)).unwrap();
+        let opened = open(&b);
+        assert_eq!(opened.programs, programs);
+        assert_eq!(opened.timer, Some(timer));
+        store.save_timer(None).unwrap();
+        assert_eq!(b.get(TIMER_KEY).unwrap(), None);
+        b.set(PROGRAMS_KEY, "][").unwrap();
+        let opened = open(&b);
+        assert_eq!(opened.programs, Programs::default());
+        assert_eq!(opened.issues.len(), 1);
+    }
+}

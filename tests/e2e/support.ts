@@ -1,6 +1,6 @@
 // Shared helpers for the Playwright specs in tests/e2e/.
 import { expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +18,20 @@ export const BUILDS = {
   next: path.join(repoRoot, 'tests', 'e2e', '.builds', 'next'),
 } as const;
 
-/** The version string baked into BUILDS.next (scripts/test.sh exports it). */
-export const NEXT_VERSION = process.env.RATBOND_NEXT_VERSION ?? '';
+/** The version string baked into BUILDS.next: scripts/test.sh exports RATBOND_NEXT_VERSION;
+ *  for a bare `npx playwright test` it is derived the same way (Cargo.toml version + suffix). */
+export const NEXT_VERSION = process.env.RATBOND_NEXT_VERSION || cargoVersionSuffixed('-update-test');
+
+function cargoVersionSuffixed(suffix: string): string {
+  try {
+    const toml = readFileSync(path.join(repoRoot, 'Cargo.toml'), 'utf8');
+    const pkg = toml.split(/^\[/m).find((section) => section.startsWith('package]')) ?? '';
+    const version = /^version\s*=\s*"([^"]+)"/m.exec(pkg)?.[1];
+    return version ? `${version}${suffix}` : '';
+  } catch {
+    return '';
+  }
+}
 
 /** Throws a clear error when a build is missing (run `bash scripts/test.sh`). */
 export function requireBuild(dir: string): string {

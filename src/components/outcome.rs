@@ -1,0 +1,121 @@
+//! Logging how one rat responded: a five-point scale in words, and the signs seen.
+
+use crate::domain::progression::{Advice, Decision};
+use crate::domain::session::{Response, Sign};
+use crate::domain::technique::{technique, TechniqueId};
+use leptos::prelude::*;
+
+#[component]
+pub fn OutcomeInput(
+    /// Used in ids, so several rats can be logged on one screen.
+    key: String,
+    name: String,
+    response: RwSignal<Option<Response>>,
+    signs: RwSignal<Vec<Sign>>,
+) -> impl IntoView {
+    let group = format!("response-{key}");
+    view! {
+        <fieldset class="field outcome">
+            <legend class="outcome-title">{format!("How did {name} respond?")}</legend>
+            <div class="choices responses">
+                {Response::ALL
+                    .into_iter()
+                    .rev()
+                    .map(|r| {
+                        let group = group.clone();
+                        view! {
+                            <label class=format!("choice response response-{}", r.key())>
+                                <input
+                                    type="radio"
+                                    name=group
+                                    value=r.key()
+                                    prop:checked=move || response.get() == Some(r)
+                                    on:change=move |_| response.set(Some(r))
+                                />
+                                <span>{r.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <details class="signs-box">
+                <summary>
+                    {move || match signs.with(Vec::len) {
+                        0 => "Signs you saw (optional)".to_string(),
+                        n => format!("Signs you saw ({n})"),
+                    }}
+                </summary>
+                <div class="chips">
+                    {Sign::ALL
+                        .into_iter()
+                        .map(|sign| {
+                            view! {
+                                <label class="chip" title=sign.meaning()>
+                                    <input
+                                        type="checkbox"
+                                        value=sign.key()
+                                        prop:checked=move || signs.with(|s| s.contains(&sign))
+                                        on:change=move |_| signs.update(|s| {
+                                            if let Some(i) = s.iter().position(|x| *x == sign) {
+                                                s.remove(i);
+                                            } else {
+                                                s.push(sign);
+                                            }
+                                        })
+                                    />
+                                    <span>{sign.label()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </details>
+        </fieldset>
+    }
+}
+
+/// A short headline for the coach's decision, e.g. "Ready for the next step".
+pub fn decision_title(decision: &Decision, technique_id: TechniqueId) -> String {
+    let t = technique(technique_id);
+    let step_title = |i: u8| t.step(i).map(|s| s.title).unwrap_or_default();
+    match decision {
+        Decision::MoveUp { to } => format!("Move up: step {}, “{}”", to + 1, step_title(*to)),
+        Decision::Stay => "Stay on this step".to_string(),
+        Decision::StepBack { to, days } if *days > 0 => format!(
+            "Step back to step {}, “{}”, for {} day{}",
+            to + 1,
+            step_title(*to),
+            days,
+            if *days == 1 { "" } else { "s" }
+        ),
+        Decision::StepBack { to, .. } => {
+            format!("Step back to step {}, “{}”", to + 1, step_title(*to))
+        }
+        Decision::PauseAndCheck { .. } => "Pause and check on your rat".to_string(),
+        Decision::Mastered { .. } => format!("{} mastered!", t.name),
+    }
+}
+
+/// The coach's advice for one rat, as a card.
+#[component]
+pub fn AdviceCard(name: String, technique_id: TechniqueId, advice: Advice) -> impl IntoView {
+    let class = match advice.decision {
+        Decision::MoveUp { .. } | Decision::Mastered { .. } => "card advice advice-up",
+        Decision::StepBack { .. } => "card advice advice-back",
+        Decision::PauseAndCheck { .. } => "card advice advice-pause",
+        Decision::Stay => "card advice",
+    };
+    let note = match advice.decision {
+        Decision::PauseAndCheck { concern } => Some(concern.note()),
+        _ => None,
+    };
+    let label = format!("Advice for {name}");
+    view! {
+        <section class=class aria-label=label>
+            <p class="eyebrow">{name}</p>
+            <h3>{decision_title(&advice.decision, technique_id)}</h3>
+            <p>{advice.reason}</p>
+            {note.map(|n| view! { <p class="welfare-note">{n}</p> })}
+        </section>
+    }
+}

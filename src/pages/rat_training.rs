@@ -1,0 +1,415 @@
+//! The training part of a rat's page: its program, the next session, the ladder and history.
+
+use crate::components::outcome::decision_title;
+use crate::domain::date::LocalDate;
+use crate::domain::program::{rat_replay, trainee};
+use crate::domain::progression::{Decision, Source};
+use crate::domain::rat::Rat;
+use crate::domain::session::{Override, OverrideKind, Session};
+use crate::domain::technique::{next_after_mastery, technique};
+use crate::platform;
+use crate::routes;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Training(rat: Rat) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let today = platform::today();
+    let replay = Memo::new({
+        let rat = rat.clone();
+        move |_| {
+            app.programs.with(|p| {
+                app.sessions
+                    .with(|s| rat_replay(&rat, p, s, None, platform::today()))
+            })
+        }
+    });
+    let outlook = Memo::new({
+        let rat = rat.clone();
+        move |_| {
+            replay.with(|r| {
+                r.as_ref().map(|r| {
+                    let who = app.programs.with(|p| trainee(&rat, p).has_safe_space);
+                    let t = crate::domain::progression::Trainee {
+                        rat: &rat.id,
+                        name: &rat.name,
+                        temperament: rat.temperament,
+                        has_safe_space: who,
+                    };
+                    r.outlook(&t, platform::today())
+                })
+            })
+        }
+    });
+
+    // Cage mates who can join: same group, not archived, with a technique of their own.
+    let mates = Memo::new({
+        let rat = rat.clone();
+        move |_| {
+            let Some(group) = rat.cage_group.clone() else {
+                return Vec::new();
+            };
+            app.rats.with(|rats| {
+                app.programs.with(|p| {
+                    rats.iter()
+                        .filter(|r| {
+                            r.id != rat.id
+                                && !r.archived
+                                && r.cage_group.as_ref() == Some(&group)
+                                && p.active(&r.id).is_some()
+                        })
+                        .map(|r| (r.id.clone(), r.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+        }
+    });
+    let together = RwSignal::new(Vec::<crate::domain::rat::RatId>::new());
+    let timer_running = move || app.timer.with(Option::is_some);
+
+    let start = {
+        let id = rat.id.clone();
+        let navigate = navigate.clone();
+        move |_| {
+            if app.timer.with_untracked(Option::is_some) {
+                navigate(routes::SESSION, Default::default());
+                return;
+            }
+            let mut rats = vec![id.clone()];
+            rats.extend(together.get_untracked());
+            if app.start_timer(rats).is_ok() {
+                navigate(routes::SESSION, Default::default());
+            }
+        }
+    };
+
+    let rat_for_view = rat.clone();
+    view! {
+        <section class="card training" aria-labelledby="training-title">
+            <h2 id="training-title">"Training"</h2>
+            {move || {
+                let rat = rat_for_view.clone();
+                let Some(r) = replay.get() else {
+                    return view! {
+                        <p>{format!("{} doesn't have a technique yet. A few questions help pick one that suits.", rat.name)}</p>
+                        <A href=routes::choose(&rat.id) attr:class="button button-primary button-wide">"Find a technique"</A>
+                    }
+                    .into_any();
+                };
+                let t = technique(r.progress.technique);
+                let step_index = r.progress.step;
+                let step = t.step(step_index);
+                let advice = outlook.get();
+                let tally = r.tally;
+                let mastered = r.progress.is_mastered();
+                let paused = advice.as_ref().is_some_and(|a| matches!(a.decision, Decision::PauseAndCheck { .. }));
+                let ready_note = (tally.ready_on > today && !mastered).then(|| {
+                    format!("Ready to move on from {} at the earliest.", tally.ready_on)
+                });
+                let next = next_after_mastery(t.id, rat.temperament, app.programs.with(|p| trainee(&rat, p).has_safe_space));
+                view! {
+                    <p class="eyebrow">
+                        <A href=routes::technique(t.id)>{t.name}</A>
+                    </p>
+                    {if mastered {
+                        view! { <h3>{format!("{} mastered", t.name)}</h3> }.into_any()
+                    } else {
+                        view! {
+                            <h3 class="current-step">
+                                {format!("Step {} of {}: {}", step_index + 1, t.steps.len(), step.map(|s| s.title).unwrap_or_default())}
+                            </h3>
+                        }
+                        .into_any()
+                    }}
+                    {advice.map(|a| view! { <p class="outlook">{a.reason}</p> })}
+                    {(!mastered).then(|| view! {
+                        <p class="tally">
+                            {format!(
+                                "{} of {} good sessions · {} of {} days",
+                                tally.good_sessions.min(tally.need_sessions), tally.need_sessions,
+                                tally.good_days.min(tally.need_days), tally.need_days
+                            )}
+                        </p>
+                    })}
+                    {ready_note.map(|n| view! { <p class="hint">{n}</p> })}
+                    {(mastered && next.is_some()).then(|| {
+                        let next = next.unwrap_or(t.id);
+                        let id = rat.id.clone();
+                        view! {
+                            <button class="button button-wide" on:click=move |_| { let _ = app.choose_technique(&id, next, None); }>
+                                {format!("Go on with {}", technique(next).name)}
+                            </button>
+                        }
+                    })}
+                    {paused.then(|| view! { <p class="welfare-note">"Take a few quiet days first. Start again gently when your rat seems well."</p> })}
+                    <Ladder technique_id=t.id current=step_index mastered/>
+                    <StepOverride rat=rat.clone() technique_id=t.id current=step_index/>
+                    <p>
+                        <A href=routes::choose(&rat.id)>"Switch technique"</A>
+                    </p>
+                }
+                .into_any()
+            }}
+            <Show when=move || replay.with(Option::is_some) && !rat.archived>
+                <Show when=move || !mates.with(Vec::is_empty) && !timer_running()>
+                    <fieldset class="field together">
+                        <legend>"Train cage mates together"</legend>
+                        <div class="chips">
+                            <For each=move || mates.get() key=|(id, _)| id.clone() let:mate>
+                                {
+                                    let id = mate.0.clone();
+                                    let id2 = id.clone();
+                                    view! {
+                                        <label class="chip">
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=move || together.with(|t| t.contains(&id))
+                                                on:change=move |_| together.update(|t| {
+                                                    if let Some(i) = t.iter().position(|x| *x == id2) { t.remove(i); } else { t.push(id2.clone()); }
+                                                })
+                                            />
+                                            <span>{format!("Also {}", mate.1)}</span>
+                                        </label>
+                                    }
+                                }
+                            </For>
+                        </div>
+                    </fieldset>
+                </Show>
+                <div class="action-bar">
+                    <button class="button button-primary button-wide" on:click=start.clone()>
+                        {move || if timer_running() { "Back to the running session" } else { "Start a session" }}
+                    </button>
+                </div>
+            </Show>
+        </section>
+        <History rat=rat.clone()/>
+    }
+}
+
+#[component]
+fn Ladder(
+    technique_id: crate::domain::technique::TechniqueId,
+    current: u8,
+    mastered: bool,
+) -> impl IntoView {
+    let t = technique(technique_id);
+    view! {
+        <ol class="ladder" aria-label=format!("{} steps", t.name)>
+            {t.steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let i = i as u8;
+                    let (class, status) = if mastered || i < current {
+                        ("ladder-step done", "Done")
+                    } else if i == current {
+                        ("ladder-step current", "Now")
+                    } else {
+                        ("ladder-step ahead", "Ahead")
+                    };
+                    view! {
+                        <li class=class aria-current=(i == current && !mastered).then_some("step")>
+                            <span class="ladder-status">{status}</span>
+                            <span>{s.title}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// The owner may move a rat up or back by hand; it is recorded in history.
+#[component]
+fn StepOverride(
+    rat: Rat,
+    technique_id: crate::domain::technique::TechniqueId,
+    current: u8,
+) -> impl IntoView {
+    let app = use_app();
+    let t = technique(technique_id);
+    let last = t.last_step();
+    let apply = move |to: u8| {
+        let today = platform::today();
+        if let Some(change) = Override::new(
+            rat.id.clone(),
+            technique_id,
+            current,
+            to,
+            today,
+            platform::now_ms(),
+        ) {
+            let word = if to > current { "up" } else { "back" };
+            if app.add_override(&rat.id, change).is_ok() {
+                app.show_toast(
+                    format!("{} moved {word} to step {}.", rat.name, to + 1),
+                    None,
+                );
+            }
+        }
+    };
+    let up = apply.clone();
+    view! {
+        <details class="override">
+            <summary>"Change the step by hand"</summary>
+            <p class="hint">"You know your rat best. This is kept in the history."</p>
+            <div class="button-row">
+                {(current < last).then(|| view! {
+                    <button class="button" on:click=move |_| up(current + 1)>{format!("Move up to step {}", current + 2)}</button>
+                })}
+                {(current > 0).then(|| view! {
+                    <button class="button" on:click=move |_| apply(current - 1)>{format!("Step back to step {}", current)}</button>
+                })}
+            </div>
+        </details>
+    }
+}
+
+/// Sessions and overrides for this rat, newest first.
+#[component]
+fn History(rat: Rat) -> impl IntoView {
+    let app = use_app();
+    let rows = Memo::new({
+        let rat = rat.clone();
+        move |_| {
+            let today = platform::today();
+            let mut rows: Vec<HistoryRow> = app.sessions.with(|all| {
+                all.iter()
+                    .filter_map(|s| s.outcome_for(&rat.id).map(|o| (s, o)))
+                    .map(|(s, o)| HistoryRow::Session {
+                        session: Box::new(s.clone()),
+                        line: {
+                            let t = technique(o.technique);
+                            format!("{}, step {} · {}", t.name, o.step + 1, o.response.label())
+                        },
+                        signs: o
+                            .signs
+                            .iter()
+                            .map(|s| s.label())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                    .collect()
+            });
+            if let Some(program) = app.programs.with(|p| p.of(&rat.id).cloned()) {
+                rows.extend(program.overrides.iter().map(|o| HistoryRow::Override {
+                    day: o.day,
+                    at: o.at,
+                    text: format!(
+                        "You {} {} to step {} of {}",
+                        match o.reason {
+                            OverrideKind::MoveUp => "moved",
+                            OverrideKind::StepBack => "stepped",
+                        },
+                        match o.reason {
+                            OverrideKind::MoveUp => "up",
+                            OverrideKind::StepBack => "back",
+                        },
+                        o.to_step + 1,
+                        technique(o.technique).name
+                    ),
+                }));
+            }
+            // The coach's step changes, from the replay of the active technique.
+            if let Some(r) = app
+                .programs
+                .with(|p| app.sessions.with(|s| rat_replay(&rat, p, s, None, today)))
+            {
+                for e in r.transitions() {
+                    if let Source::Session(_) = e.source {
+                        rows.push(HistoryRow::Change {
+                            day: e.day,
+                            at: e.at + 1.0,
+                            text: decision_title(&e.advice.decision, r.progress.technique),
+                        });
+                    }
+                }
+            }
+            rows.sort_by(|a, b| b.at().total_cmp(&a.at()));
+            rows
+        }
+    });
+    view! {
+        <section class="card history" aria-labelledby="history-title">
+            <h2 id="history-title">"History"</h2>
+            <Show
+                when=move || !rows.with(Vec::is_empty)
+                fallback=|| view! { <p class="muted">"No sessions yet. The first one is the hardest, and it can be short."</p> }
+            >
+                <ul class="plain-list history-list">
+                    {move || rows.get().into_iter().map(|row| row.view()).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum HistoryRow {
+    Session {
+        session: Box<Session>,
+        line: String,
+        signs: String,
+    },
+    Override {
+        day: LocalDate,
+        at: f64,
+        text: String,
+    },
+    Change {
+        day: LocalDate,
+        at: f64,
+        text: String,
+    },
+}
+
+impl HistoryRow {
+    fn at(&self) -> f64 {
+        match self {
+            HistoryRow::Session { session, .. } => session.started_at,
+            HistoryRow::Override { at, .. } | HistoryRow::Change { at, .. } => *at,
+        }
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            HistoryRow::Session {
+                session,
+                line,
+                signs,
+            } => {
+                let note = (!session.note.is_empty()).then(|| session.note.clone());
+                view! {
+                    <li class="history-session">
+                        <A href=routes::session_entry(&session.id) attr:class="history-link">
+                            <span class="history-day">{session.day.to_string()}</span>
+                            <span>{line}</span>
+                            {(!signs.is_empty()).then(|| view! { <span class="muted">{signs}</span> })}
+                            {note.map(|n| view! { <span class="history-note">{n}</span> })}
+                        </A>
+                    </li>
+                }
+                .into_any()
+            }
+            HistoryRow::Override { day, text, .. } => view! {
+                <li class="history-event">
+                    <span class="history-day">{day.to_string()}</span>
+                    <span>{text}" (by hand)"</span>
+                </li>
+            }
+            .into_any(),
+            HistoryRow::Change { day, text, .. } => view! {
+                <li class="history-event">
+                    <span class="history-day">{day.to_string()}</span>
+                    <span>{text}</span>
+                </li>
+            }
+            .into_any(),
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! The guided session: the step to practise, a timer, then logging each rat and the advice.
+
+use crate::components::outcome::{AdviceCard, OutcomeInput};
+use crate::components::step::StepGuide;
+use crate::domain::program::rat_replay;
+use crate::domain::rat::{Rat, RatId};
+use crate::domain::session::{
+    RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
+};
+use crate::domain::technique::{technique, TechniqueId};
+use crate::domain::timer::{clock_text, SessionTimer};
+use crate::platform::{self, wake_lock};
+use crate::routes;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::time::Duration;
+
+/// One rat in the running session, with what it practises and the answers being filled in.
+#[derive(Clone)]
+struct Trainee {
+    rat: Rat,
+    technique: TechniqueId,
+    step: u8,
+    response: RwSignal<Option<Response>>,
+    signs: RwSignal<Vec<Sign>>,
+}
+
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let app = use_app();
+    let saved = RwSignal::new(None::<Session>);
+    let running = Memo::new(move |_| app.timer.with(|t| t.as_ref().map(|t| t.session_id.clone())));
+    move || {
+        if let Some(session) = saved.get() {
+            return view! { <SessionResults session/> }.into_any();
+        }
+        match running.get() {
+            Some(_) => view! { <RunningSession saved/> }.into_any(),
+            None => view! { <NoSession/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn NoSession() -> impl IntoView {
+    view! {
+        <section class="page empty-state" aria-labelledby="no-session">
+            <h1 id="no-session">"No session is running"</h1>
+            <p>"Start a session from your rat's page when you're both ready."</p>
+            <A href=routes::RATS attr:class="button button-primary button-wide">"Go to your rats"</A>
+        </section>
+    }
+}
+
+#[component]
+fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let Some(timer) = app.timer.get_untracked() else {
+        return view! { <NoSession/> }.into_any();
+    };
+    let today = platform::today();
+    let trainees: Vec<Trainee> = timer
+        .rats
+        .iter()
+        .filter_map(|id| {
+            let rat = app.rat(id)?;
+            let replay = app.programs.with_untracked(|p| {
+                app.sessions
+                    .with_untracked(|s| rat_replay(&rat, p, s, None, today))
+            })?;
+            Some(Trainee {
+                technique: replay.progress.technique,
+                step: replay.progress.step,
+                rat,
+                response: RwSignal::new(None),
+                signs: RwSignal::new(Vec::new()),
+            })
+        })
+        .collect();
+    if trainees.is_empty() {
+        // The rats were deleted or have no technique: nothing to log.
+        let _ = app.set_timer(None);
+        return view! { <NoSession/> }.into_any();
+    }
+
+    // Steps to show: one per distinct technique and step among the rats.
+    let mut guides: Vec<(TechniqueId, u8, Vec<String>)> = Vec::new();
+    for t in &trainees {
+        match guides
+            .iter_mut()
+            .find(|(tech, step, _)| *tech == t.technique && *step == t.step)
+        {
+            Some((_, _, names)) => names.push(t.rat.name.clone()),
+            None => guides.push((t.technique, t.step, vec![t.rat.name.clone()])),
+        }
+    }
+    let (min_minutes, max_minutes) = trainees
+        .iter()
+        .filter_map(|t| technique(t.technique).step(t.step))
+        .map(|s| s.session_minutes)
+        .fold((u8::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
+    let names = join_names(trainees.iter().map(|t| t.rat.name.as_str()));
+
+    // The clock ticks once a second while this screen is open.
+    let now = RwSignal::new(platform::now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(platform::now_ms()),
+        Duration::from_millis(1000),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    if !timer.is_paused() {
+        wake_lock::request();
+    }
+    on_cleanup(wake_lock::release);
+
+    let elapsed_ms = move || {
+        app.timer
+            .with(|t| t.as_ref().map(|t| t.elapsed_ms(now.get())))
+            .unwrap_or(0.0)
+    };
+    let paused = move || {
+        app.timer
+            .with(|t| t.as_ref().is_some_and(SessionTimer::is_paused))
+    };
+    let cue_ms = f64::from(min_minutes) * 60_000.0;
+    let cued = RwSignal::new(elapsed_ms() >= cue_ms);
+    Effect::new(move |_| {
+        if !cued.get_untracked() && elapsed_ms() >= cue_ms {
+            cued.set(true);
+            platform::vibrate(300);
+        }
+    });
+
+    let toggle_pause = move |_| {
+        let Some(mut t) = app.timer.get_untracked() else {
+            return;
+        };
+        let at = platform::now_ms();
+        if t.is_paused() {
+            t.resume(at);
+            wake_lock::request();
+        } else {
+            t.pause(at);
+            wake_lock::release();
+        }
+        let _ = app.set_timer(Some(t));
+    };
+
+    let treats = RwSignal::new(0u16);
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let saving = RwSignal::new(false);
+    // Asked only when the timer was left running for hours.
+    let stale_minutes = RwSignal::new(None::<String>);
+    let all_answered = Memo::new({
+        let responses: Vec<RwSignal<Option<Response>>> =
+            trainees.iter().map(|t| t.response).collect();
+        move |_| responses.iter().all(|r| r.get().is_some())
+    });
+
+    let save = {
+        let trainees = trainees.clone();
+        move || {
+            if saving.get_untracked() {
+                return;
+            }
+            let Some(timer) = app.timer.get_untracked() else {
+                return;
+            };
+            let at = platform::now_ms();
+            let duration_secs = if timer.is_stale(at) {
+                match stale_minutes.get_untracked() {
+                    None => {
+                        let guess = u32::from(max_minutes).max(1);
+                        stale_minutes.set(Some(guess.to_string()));
+                        return;
+                    }
+                    Some(text) => match text.trim().parse::<u32>() {
+                        Ok(m) if (1..=240).contains(&m) => m * 60,
+                        _ => {
+                            errors.set(vec!["Enter the minutes as a number from 1 to 240.".into()]);
+                            return;
+                        }
+                    },
+                }
+            } else {
+                (timer.elapsed_ms(at) / 1000.0).round() as u32
+            };
+            let mut outcomes = Vec::new();
+            for t in &trainees {
+                let Some(response) = t.response.get_untracked() else {
+                    errors.set(vec![format!("Choose how {} responded.", t.rat.name)]);
+                    return;
+                };
+                outcomes.push(RatOutcome {
+                    rat: t.rat.id.clone(),
+                    technique: t.technique,
+                    step: t.step,
+                    response,
+                    signs: t.signs.get_untracked(),
+                });
+            }
+            let draft = SessionDraft {
+                day: platform::today(),
+                started_at: timer.started_at,
+                duration_secs,
+                outcomes,
+                treats: treats.get_untracked(),
+                note: note.get_untracked(),
+            };
+            let valid = match draft.validate(platform::today()) {
+                Ok(valid) => valid,
+                Err(found) => {
+                    errors.set(found.iter().map(ToString::to_string).collect());
+                    return;
+                }
+            };
+            saving.set(true);
+            let session = Session::new(SessionId(timer.session_id.clone()), valid, at);
+            if app.save_session(session.clone()).is_ok() {
+                let _ = app.set_timer(None);
+                wake_lock::release();
+                saved.set(Some(session));
+                platform::scroll_to_top();
+            } else {
+                saving.set(false);
+            }
+        }
+    };
+    let save_click = {
+        let save = save.clone();
+        move |_| save()
+    };
+
+    let discarding = RwSignal::new(false);
+    let first_rat = trainees[0].rat.id.clone();
+    let discard = move |_| {
+        if app.set_timer(None).is_ok() {
+            app.show_toast("The session was not logged.".into(), None);
+            navigate(&routes::rat(&first_rat), Default::default());
+        }
+    };
+
+    let suggested = if min_minutes == max_minutes {
+        format!("Suggested: about {min_minutes} min")
+    } else {
+        format!("Suggested: {min_minutes}–{max_minutes} min")
+    };
+
+    view! {
+        <div class="page session-page">
+            <header class="page-header">
+                <p class="eyebrow">"Session"</p>
+                <h1>{format!("Training {names}")}</h1>
+            </header>
+
+            <section class="card timer" aria-label="Session timer">
+                <p class="timer-clock" role="timer" aria-live="off">
+                    {move || clock_text((elapsed_ms() / 1000.0) as u64)}
+                </p>
+                <p class="timer-target">{suggested}</p>
+                <p class="timer-cue" aria-live="polite">
+                    {move || {
+                        if paused() {
+                            "Paused.".to_string()
+                        } else if cued.get() {
+                            "That's the suggested time. End whenever your rat is ready, on a calm note.".to_string()
+                        } else {
+                            String::new()
+                        }
+                    }}
+                </p>
+                <button class="button" on:click=toggle_pause>
+                    {move || if paused() { "Resume" } else { "Pause" }}
+                </button>
+            </section>
+
+            {guides
+                .into_iter()
+                .map(|(tech, step_index, who)| {
+                    let t = technique(tech);
+                    let position = format!(
+                        "{}: step {} of {}{}",
+                        t.name,
+                        step_index + 1,
+                        t.steps.len(),
+                        if who.len() > 1 { format!(" · {}", join_names(who.iter().map(String::as_str))) } else { String::new() },
+                    );
+                    t.step(step_index).map(|step| view! { <StepGuide step position/> })
+                })
+                .collect_view()}
+
+            <section class="log" aria-labelledby="log-title">
+                <h2 id="log-title">"When you finish"</h2>
+                {trainees
+                    .iter()
+                    .map(|t| view! {
+                        <OutcomeInput key=t.rat.id.0.clone() name=t.rat.name.clone() response=t.response signs=t.signs/>
+                    })
+                    .collect_view()}
+                <details class="field extras">
+                    <summary>"Treats and a note (optional)"</summary>
+                    <div class="stepper" role="group" aria-label="Treats given">
+                        <span class="stepper-label" id="treats-label">"Treats given"</span>
+                        <button class="button" aria-label="One treat fewer" on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
+                        <output class="stepper-value" aria-labelledby="treats-label" aria-live="polite">{move || treats.get()}</output>
+                        <button class="button" aria-label="One treat more" on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
+                    </div>
+                    <label for="session-note" class="sub-label">"Note"</label>
+                    <textarea
+                        id="session-note"
+                        rows="3"
+                        aria-describedby="session-note-count"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="hint" id="session-note-count">{move || format!("{} of {NOTE_MAX} characters", note.with(|n| n.trim().chars().count()))}</p>
+                </details>
+                <Show when=move || stale_minutes.with(Option::is_some)>
+                    <div class="card confirm stale" role="alertdialog" aria-labelledby="stale-title">
+                        <h3 id="stale-title">"Did the session end earlier?"</h3>
+                        <p>
+                            {move || format!(
+                                "The timer ran for {}. That's longer than a session usually lasts. How many minutes was it really?",
+                                clock_text((elapsed_ms() / 1000.0) as u64)
+                            )}
+                        </p>
+                        <label for="stale-minutes" class="sub-label">"Minutes"</label>
+                        <input
+                            id="stale-minutes"
+                            type="text"
+                            inputmode="numeric"
+                            prop:value=move || stale_minutes.get().unwrap_or_default()
+                            on:input=move |ev| stale_minutes.set(Some(event_target_value(&ev)))
+                        />
+                    </div>
+                </Show>
+                <Show when=move || !all_answered.get()>
+                    <p class="hint">"Choose how each rat responded, then save."</p>
+                </Show>
+                <div class="field-error-list" role="alert">
+                    {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
+                </div>
+            </section>
+
+            <div class="action-bar">
+                <button
+                    class="button button-primary button-wide"
+                    disabled=move || saving.get() || !all_answered.get()
+                    on:click=save_click
+                >
+                    {move || {
+                        if stale_minutes.with(Option::is_some) { "Save with these minutes" } else { "Save session" }
+                    }}
+                </button>
+            </div>
+
+            <div class="button-row">
+                <button class="button button-quiet" on:click=move |_| discarding.set(true)>"Cancel session"</button>
+            </div>
+            <Show when=move || discarding.get()>
+                <section class="card confirm" role="alertdialog" aria-labelledby="discard-title">
+                    <h2 id="discard-title">"Cancel without logging?"</h2>
+                    <p>"Nothing from this session will be saved."</p>
+                    <div class="button-row">
+                        <button class="button button-danger" on:click=discard.clone()>"Cancel session"</button>
+                        <button class="button" on:click=move |_| discarding.set(false)>"Keep going"</button>
+                    </div>
+                </section>
+            </Show>
+        </div>
+    }
+    .into_any()
+}
+
+/// "Pip", "Pip and Squeak", "Pip, Squeak and Biscuit".
+pub fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[component]
+fn SessionResults(session: Session) -> impl IntoView {
+    let app = use_app();
+    let today = platform::today();
+    let first = session.outcomes.first().map(|o| o.rat.clone());
+    let cards = session
+        .outcomes
+        .iter()
+        .filter_map(|o| {
+            let rat = app.rat(&o.rat)?;
+            let replay = app.programs.with_untracked(|p| {
+                app.sessions
+                    .with_untracked(|s| rat_replay(&rat, p, s, Some(o.technique), today))
+            })?;
+            let advice = replay.entry_for(&session.id)?.advice.clone();
+            Some(view! { <AdviceCard name=rat.name.clone() technique_id=o.technique advice/> })
+        })
+        .collect_view();
+    let back = first.as_ref().map(|id: &RatId| {
+        let name = app.rat(id).map(|r| r.name).unwrap_or_default();
+        view! { <A href=routes::rat(id) attr:class="button button-primary button-wide">{format!("Back to {name}")}</A> }
+    });
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <p class="eyebrow">"Session saved"</p>
+                <h1>"Well done, both of you"</h1>
+                <p class="muted">{format!("{} logged. Here is what the coach suggests.", clock_text(u64::from(session.duration_secs)))}</p>
+            </header>
+            <div aria-live="polite">{cards}</div>
+            <div class="action-bar">
+                {back}
+                <A href=routes::session_entry(&session.id) attr:class="button button-wide">"Edit this session"</A>
+            </div>
+        </div>
+    }
+}

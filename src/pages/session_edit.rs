@@ -1,0 +1,223 @@
+//! A logged session, to correct or delete. Every change re-runs the coach's advice.
+
+use crate::components::outcome::{AdviceCard, OutcomeInput};
+use crate::domain::program::rat_replay;
+use crate::domain::session::{
+    Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
+};
+use crate::domain::technique::technique;
+use crate::platform;
+use crate::routes;
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn SessionEntryPage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let id = Memo::new(move |_| SessionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let found = Memo::new(move |_| {
+        app.sessions
+            .with(|all| all.iter().any(|s| s.id == id.get()))
+    });
+    move || {
+        match found.get().then(|| app.session(&id.get())).flatten() {
+        Some(session) => view! { <SessionEditor session/> }.into_any(),
+        None => view! {
+            <section class="page empty-state" aria-labelledby="gone-title">
+                <h1 id="gone-title">"This session isn't here"</h1>
+                <p>"It may have been deleted."</p>
+                <A href=routes::RATS attr:class="button button-primary button-wide">"Go to your rats"</A>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// One rat's line in the editor: id, name, response, signs, and what it practised.
+type OutcomeRow = (
+    String,
+    String,
+    RwSignal<Option<Response>>,
+    RwSignal<Vec<Sign>>,
+    String,
+);
+
+#[component]
+fn SessionEditor(session: Session) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let rows: Vec<OutcomeRow> = session
+        .outcomes
+        .iter()
+        .map(|o| {
+            let name = app
+                .rat(&o.rat)
+                .map(|r| r.name)
+                .unwrap_or_else(|| "A deleted rat".into());
+            let t = technique(o.technique);
+            let practised = format!(
+                "{}, step {}: {}",
+                t.name,
+                o.step + 1,
+                t.step(o.step).map(|s| s.title).unwrap_or_default()
+            );
+            (
+                o.rat.0.clone(),
+                name,
+                RwSignal::new(Some(o.response)),
+                RwSignal::new(o.signs.clone()),
+                practised,
+            )
+        })
+        .collect();
+    let minutes = RwSignal::new(((session.duration_secs + 30) / 60).to_string());
+    let treats = RwSignal::new(session.treats);
+    let note = RwSignal::new(session.note.clone());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let advice = RwSignal::new(Vec::new());
+    let confirming = RwSignal::new(false);
+    let original = session.clone();
+
+    let save = {
+        let rows = rows.clone();
+        let original = original.clone();
+        move |_| {
+            let Ok(mins) = minutes.get_untracked().trim().parse::<u32>() else {
+                errors.set(vec!["Enter the length in whole minutes.".into()]);
+                return;
+            };
+            let mut draft = SessionDraft::from_session(&original);
+            draft.duration_secs = mins.saturating_mul(60);
+            draft.treats = treats.get_untracked();
+            draft.note = note.get_untracked();
+            for (outcome, (_, _, response, signs, _)) in draft.outcomes.iter_mut().zip(&rows) {
+                if let Some(r) = response.get_untracked() {
+                    outcome.response = r;
+                }
+                outcome.signs = signs.get_untracked();
+            }
+            let valid = match draft.validate(original.day.max(platform::today())) {
+                Ok(v) => v,
+                Err(found) => {
+                    errors.set(found.iter().map(ToString::to_string).collect());
+                    return;
+                }
+            };
+            errors.set(Vec::new());
+            let mut updated = original.clone();
+            updated.apply(valid, platform::now_ms());
+            if app.save_session(updated.clone()).is_ok() {
+                let today = platform::today();
+                let cards = updated
+                    .outcomes
+                    .iter()
+                    .filter_map(|o| {
+                        let rat = app.rat(&o.rat)?;
+                        let replay = app.programs.with_untracked(|p| {
+                            app.sessions.with_untracked(|s| {
+                                rat_replay(&rat, p, s, Some(o.technique), today)
+                            })
+                        })?;
+                        Some((
+                            rat.name.clone(),
+                            o.technique,
+                            replay.entry_for(&updated.id)?.advice.clone(),
+                        ))
+                    })
+                    .collect();
+                advice.set(cards);
+                app.show_toast("Changes saved.".into(), None);
+            }
+        }
+    };
+    let delete = {
+        let id = session.id.clone();
+        let back = session
+            .outcomes
+            .first()
+            .map(|o| routes::rat(&o.rat))
+            .unwrap_or_else(|| routes::RATS.into());
+        move |_| {
+            if app.delete_session(&id).is_ok() {
+                navigate(&back, Default::default());
+            }
+        }
+    };
+    let back_href = session
+        .outcomes
+        .first()
+        .map(|o| routes::rat(&o.rat))
+        .unwrap_or_else(|| routes::RATS.into());
+
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <A href=back_href attr:class="back-link">"‹ Back"</A>
+                <h1>"Edit session"</h1>
+                <p class="muted">{format!("Logged for {}", session.day)}</p>
+            </header>
+            {rows
+                .iter()
+                .map(|(key, name, response, signs, practised)| view! {
+                    <p class="practised">{practised.clone()}</p>
+                    <OutcomeInput key=key.clone() name=name.clone() response=*response signs=*signs/>
+                })
+                .collect_view()}
+            <div class="field">
+                <label for="edit-minutes">"Length in minutes"</label>
+                <input
+                    id="edit-minutes"
+                    type="text"
+                    inputmode="numeric"
+                    prop:value=move || minutes.get()
+                    on:input=move |ev| minutes.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="stepper field" role="group" aria-label="Treats given">
+                <span class="stepper-label" id="edit-treats-label">"Treats given"</span>
+                <button class="button" aria-label="One treat fewer" on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
+                <output class="stepper-value" aria-labelledby="edit-treats-label">{move || treats.get()}</output>
+                <button class="button" aria-label="One treat more" on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
+            </div>
+            <div class="field">
+                <label for="edit-note">"Note"</label>
+                <textarea
+                    id="edit-note"
+                    rows="3"
+                    aria-describedby="edit-note-count"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+                <p class="hint" id="edit-note-count">{move || format!("{} of {NOTE_MAX} characters", note.with(|n| n.trim().chars().count()))}</p>
+            </div>
+            <div role="alert">
+                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
+            </div>
+            <div aria-live="polite">
+                {move || advice.get().into_iter().map(|(name, technique_id, advice)| view! {
+                    <AdviceCard name technique_id advice/>
+                }).collect_view()}
+            </div>
+            <div class="action-bar">
+                <button class="button button-primary button-wide" on:click=save>"Save changes"</button>
+            </div>
+            <div class="button-row">
+                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>"Delete session"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <section class="card confirm" role="alertdialog" aria-labelledby="del-title">
+                    <h2 id="del-title">"Delete this session?"</h2>
+                    <p>"The coach's advice is worked out again without it. You can undo for a few seconds."</p>
+                    <div class="button-row">
+                        <button class="button button-danger" on:click=delete.clone()>"Delete session"</button>
+                        <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                    </div>
+                </section>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,76 @@
+//! The four techniques and their ladders of steps, for browsing before or during training.
+
+use crate::components::step::StepGuide;
+use crate::domain::technique::{all, technique, TechniqueId, BASICS};
+use crate::routes;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn TechniquesPage() -> impl IntoView {
+    view! {
+        <div class="page">
+            <header class="page-header">
+                <h1>"Techniques"</h1>
+                <p class="muted">"Four gentle ways to build trust. Each is a ladder of small steps. Let your rat set the pace."</p>
+            </header>
+            <ul class="card-list">
+                {all()
+                    .iter()
+                    .map(|t| view! {
+                        <li>
+                            <A href=routes::technique(t.id) attr:class="card technique-card">
+                                <span class="rat-card-name">{t.name}</span>
+                                <span>{t.idea}</span>
+                                <span class="muted">{format!("{} steps · {}", t.steps.len(), t.suits)}</span>
+                            </A>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+            <section class="card" aria-labelledby="basics-title">
+                <h2 id="basics-title">"Good habits for every technique"</h2>
+                <ul class="basics">
+                    {BASICS.iter().map(|b| view! { <li>{*b}</li> }).collect_view()}
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+pub fn TechniquePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let key = params.with(|p| p.get("technique").unwrap_or_default());
+        match TechniqueId::from_key(&key) {
+            Some(id) => view! { <TechniqueDetail id/> }.into_any(),
+            None => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn TechniqueDetail(id: TechniqueId) -> impl IntoView {
+    let t = technique(id);
+    let count = t.steps.len();
+    view! {
+        <article class="page" aria-labelledby="technique-title">
+            <header class="page-header">
+                <A href=routes::TECHNIQUES attr:class="back-link">"‹ Techniques"</A>
+                <h1 id="technique-title">{t.name}</h1>
+                <p>{t.idea}</p>
+                <p class="muted">{t.suits}</p>
+                <p class="muted">{t.rhythm}</p>
+            </header>
+            {t.steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| {
+                    view! { <StepGuide step position=format!("Step {} of {count}", i + 1) open=false/> }
+                })
+                .collect_view()}
+        </article>
+    }
+}
