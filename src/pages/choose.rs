@@ -14,7 +14,7 @@ use leptos_router::hooks::use_navigate;
 pub fn ChoosePage() -> impl IntoView {
     let app = use_app();
     let id = rat_id_param();
-    move || match app.rat(&id.get()) {
+    move || match untrack(|| app.rat(&id.get())) {
         Some(rat) => view! { <Chooser rat/> }.into_any(),
         None => view! { <MissingRat/> }.into_any(),
     }

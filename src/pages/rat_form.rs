@@ -20,7 +20,8 @@ pub fn NewRatPage() -> impl IntoView {
 pub fn EditRatPage() -> impl IntoView {
     let app = use_app();
     let id = rat_id_param();
-    move || match app.rat(&id.get()) {
+    // Untracked: a save elsewhere must not reset what is being typed.
+    move || match untrack(|| app.rat(&id.get())) {
         Some(rat) => {
             view! { <RatForm editing=Some(rat.id.clone()) initial=RatDraft::from_rat(&rat)/> }
                 .into_any()

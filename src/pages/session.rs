@@ -414,8 +414,9 @@ fn SessionResults(session: Session) -> impl IntoView {
             <header class="page-header">
                 <p class="eyebrow">"Session saved"</p>
                 <h1>"Well done, both of you"</h1>
-                <p class="muted">{format!("{} logged. Here is what the coach suggests.", clock_text(u64::from(session.duration_secs)))}</p>
+                <p class="muted">{format!("{} logged.", clock_text(u64::from(session.duration_secs)))}</p>
             </header>
+            <h2>"What the coach suggests"</h2>
             <div aria-live="polite">{cards}</div>
             <div class="action-bar">
                 {back}

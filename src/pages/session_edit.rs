@@ -198,6 +198,9 @@ fn SessionEditor(session: Session) -> impl IntoView {
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>
             <div aria-live="polite">
+                <Show when=move || !advice.with(Vec::is_empty)>
+                    <h2>"The coach's advice now"</h2>
+                </Show>
                 {move || advice.get().into_iter().map(|(name, technique_id, advice)| view! {
                     <AdviceCard name technique_id advice/>
                 }).collect_view()}
