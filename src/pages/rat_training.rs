@@ -125,9 +125,9 @@ pub fn Training(rat: Rat) -> impl IntoView {
                         }
                         .into_any()
                     }}
-                    {advice.map(|a| view! { <p class="outlook">{a.reason}</p> })}
+                    {advice.map(|a| view! { <p class="outlook" data-testid="outlook">{a.reason}</p> })}
                     {(!mastered).then(|| view! {
-                        <p class="tally">
+                        <p class="tally" data-testid="tally">
                             {format!(
                                 "{} of {} good sessions · {} of {} days",
                                 tally.good_sessions.min(tally.need_sessions), tally.need_sessions,
@@ -315,17 +315,23 @@ fn History(rat: Rat) -> impl IntoView {
                     ),
                 }));
             }
-            // The coach's step changes, from the replay of the active technique.
-            if let Some(r) = app
-                .programs
-                .with(|p| app.sessions.with(|s| rat_replay(&rat, p, s, None, today)))
-            {
-                for e in r.transitions() {
+            // The coach's step changes, replayed for every technique this rat has started.
+            let started: Vec<_> = app.programs.with(|p| {
+                p.of(&rat.id)
+                    .map(|p| p.started.iter().map(|(t, _)| *t).collect())
+                    .unwrap_or_default()
+            });
+            for technique_id in started {
+                let replayed = app.programs.with(|p| {
+                    app.sessions
+                        .with(|s| rat_replay(&rat, p, s, Some(technique_id), today))
+                });
+                for e in replayed.iter().flat_map(|r| r.transitions()) {
                     if let Source::Session(_) = e.source {
                         rows.push(HistoryRow::Change {
                             day: e.day,
                             at: e.at + 1.0,
-                            text: decision_title(&e.advice.decision, r.progress.technique),
+                            text: decision_title(&e.advice.decision, technique_id),
                         });
                     }
                 }

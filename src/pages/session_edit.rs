@@ -2,10 +2,11 @@
 
 use crate::components::outcome::{AdviceCard, OutcomeInput};
 use crate::domain::program::rat_replay;
+use crate::domain::progression::Advice;
 use crate::domain::session::{
     Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
 };
-use crate::domain::technique::technique;
+use crate::domain::technique::{technique, TechniqueId};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
@@ -22,9 +23,16 @@ pub fn SessionEntryPage() -> impl IntoView {
         app.sessions
             .with(|all| all.iter().any(|s| s.id == id.get()))
     });
+    // The coach's new advice lives here, so it outlasts a re-render of the editor.
+    let advice = RwSignal::new(Vec::new());
+    // Re-render only when the session appears or goes, not on each save (that would reset the form).
     move || {
-        match found.get().then(|| app.session(&id.get())).flatten() {
-        Some(session) => view! { <SessionEditor session/> }.into_any(),
+        match found
+            .get()
+            .then(|| untrack(|| app.session(&id.get())))
+            .flatten()
+        {
+        Some(session) => view! { <SessionEditor session advice/> }.into_any(),
         None => view! {
             <section class="page empty-state" aria-labelledby="gone-title">
                 <h1 id="gone-title">"This session isn't here"</h1>
@@ -47,7 +55,10 @@ type OutcomeRow = (
 );
 
 #[component]
-fn SessionEditor(session: Session) -> impl IntoView {
+fn SessionEditor(
+    session: Session,
+    advice: RwSignal<Vec<(String, TechniqueId, Advice)>>,
+) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     let rows: Vec<OutcomeRow> = session
@@ -78,7 +89,6 @@ fn SessionEditor(session: Session) -> impl IntoView {
     let treats = RwSignal::new(session.treats);
     let note = RwSignal::new(session.note.clone());
     let errors = RwSignal::new(Vec::<String>::new());
-    let advice = RwSignal::new(Vec::new());
     let confirming = RwSignal::new(false);
     let original = session.clone();
 
@@ -112,7 +122,7 @@ fn SessionEditor(session: Session) -> impl IntoView {
             updated.apply(valid, platform::now_ms());
             if app.save_session(updated.clone()).is_ok() {
                 let today = platform::today();
-                let cards = updated
+                let cards: Vec<_> = updated
                     .outcomes
                     .iter()
                     .filter_map(|o| {
