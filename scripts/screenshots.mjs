@@ -53,7 +53,6 @@ const shots = [
   { name: 'techniques', path: 'techniques', data: true },
   { name: 'technique', path: 'techniques/scent', data: true },
   { name: 'session', path: 'session', data: true, timer: true },
-  { name: 'session-edit', path: 'sessions/s-demo-4', data: true },
 ];
 
 const server = await startServer({ root, port: 0 });
