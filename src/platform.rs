@@ -54,7 +54,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers start the download after this returns: free the URL a little later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }
 
@@ -266,4 +272,12 @@ pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
+}
+
+/// Focuses an element that is about to appear (a confirmation just opened).
+pub fn focus_soon(element_id: &'static str) {
+    leptos::prelude::set_timeout(
+        move || focus(element_id),
+        std::time::Duration::from_millis(0),
+    );
 }

@@ -36,6 +36,9 @@ impl Banner {
         match self {
             Banner::MemoryOnly => "memory".into(),
             Banner::SaveFailed(why) => format!("save:{why}"),
+            Banner::Load(LoadIssue::Quarantined { quarantine_key, .. }) => {
+                format!("kept:{quarantine_key}")
+            }
             Banner::Load(issue) => format!("load:{issue}"),
         }
     }
@@ -245,18 +248,20 @@ impl AppState {
 
     pub fn update_rat(&self, id: &RatId, valid: ValidRat) -> Result<(), StoreError> {
         let mut next = self.rats.get_untracked();
-        if let Some(rat) = next.iter_mut().find(|r| &r.id == id) {
-            rat.apply(valid, platform::now_ms());
-        }
+        let Some(rat) = next.iter_mut().find(|r| &r.id == id) else {
+            return self.report(Err(StoreError::Missing));
+        };
+        rat.apply(valid, platform::now_ms());
         self.commit(next)
     }
 
     pub fn set_archived(&self, id: &RatId, archived: bool) -> Result<(), StoreError> {
         let mut next = self.rats.get_untracked();
-        if let Some(rat) = next.iter_mut().find(|r| &r.id == id) {
-            rat.archived = archived;
-            rat.updated_at = platform::now_ms();
-        }
+        let Some(rat) = next.iter_mut().find(|r| &r.id == id) else {
+            return self.report(Err(StoreError::Missing));
+        };
+        rat.archived = archived;
+        rat.updated_at = platform::now_ms();
         self.commit(next)
     }
 
@@ -338,16 +343,31 @@ impl AppState {
     pub fn listen_to_other_tabs(&self) {
         let state = *self;
         platform::on_storage_change(move |key| {
-            let relevant = key.as_deref().is_none_or(|k| k == RATS_KEY_PUBLIC);
-            if !relevant {
-                // Sessions, programs and the timer from another tab: read them all again.
-                if key
-                    .as_deref()
-                    .is_some_and(|k| k.starts_with(crate::store::schema::PREFIX))
-                {
-                    state.reload_history();
-                }
+            let ours = key
+                .as_deref()
+                .is_none_or(|k| k.starts_with(crate::store::schema::PREFIX));
+            if !ours {
                 return;
+            }
+            // A newer version in another tab: stop writing here before anything is overwritten.
+            if key
+                .as_deref()
+                .is_none_or(|k| k == crate::store::schema::META_KEY)
+            {
+                if let Some(issue) = state
+                    .store
+                    .try_update_value(|s| s.recheck_schema())
+                    .flatten()
+                {
+                    state.banners.update(|b| b.push(Banner::Load(issue)));
+                }
+            }
+            // `None` means storage was cleared: everything is read again.
+            if key.as_deref() != Some(RATS_KEY_PUBLIC) {
+                state.reload_history();
+                if key.is_some() {
+                    return;
+                }
             }
             if let Ok(mut rats) = state.store.with_value(|s| s.reload_rats()) {
                 sort_for_list(&mut rats);
@@ -364,6 +384,16 @@ impl AppState {
     /// Reads sessions, programs and the timer again after another tab wrote them.
     fn reload_history(&self) {
         let opened = self.store.with_value(|s| s.reread_history());
+        if let Err(why) = &opened {
+            let banner = Banner::Load(LoadIssue::ReadFailed(format!(
+                "Another window saved data this one cannot read ({why}). Reload to see it"
+            )));
+            self.banners.update(|b| {
+                if !b.contains(&banner) {
+                    b.push(banner);
+                }
+            });
+        }
         if let Ok((sessions, programs, timer)) = opened {
             if sessions != self.sessions.get_untracked() {
                 self.sessions.set(sessions);

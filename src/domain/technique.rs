@@ -338,7 +338,7 @@ static TECHNIQUES: [Technique; 4] = [
                     "Hold a tiny treat between your thumb and first finger.",
                     "Rest your hand inside the cage, near your rat but not in its way.",
                     "Stay still and let your rat come to the treat.",
-                    "If it doesn't take it, try again later. Keep offering until it does.",
+                    "If it doesn't take it, that's fine. Try again later; there's no hurry.",
                 ],
                 success: "Your rat walks up and takes the treat from your fingers.",
                 warnings: &[GRABS_AND_RUNS, NIPS_FOR_FOOD, FREEZES, HIDES, RED_TEARS],

@@ -14,9 +14,13 @@ use leptos_router::hooks::use_navigate;
 pub fn ChoosePage() -> impl IntoView {
     let app = use_app();
     let id = rat_id_param();
-    move || match untrack(|| app.rat(&id.get())) {
-        Some(rat) => view! { <Chooser rat/> }.into_any(),
-        None => view! { <MissingRat/> }.into_any(),
+    move || {
+        let id = id.get();
+        let rat = untrack(|| app.rat(&id));
+        match rat {
+            Some(rat) => view! { <Chooser rat/> }.into_any(),
+            None => view! { <MissingRat/> }.into_any(),
+        }
     }
 }
 

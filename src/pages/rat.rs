@@ -170,7 +170,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                 <button class="button" on:click=archive>
                     {if rat.archived { "Bring back from archive" } else { "Archive" }}
                 </button>
-                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>
+                <button class="button button-danger-quiet" on:click=move |_| { confirming.set(true); platform::focus_soon("confirm-delete-rat"); }>
                     "Delete"
                 </button>
             </div>
@@ -181,7 +181,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                         "This removes the profile from Ratbond. You can undo it for a few seconds. To keep the history, archive instead."
                     </p>
                     <div class="button-row">
-                        <button class="button button-danger" on:click=delete.clone()>{format!("Delete {name}")}</button>
+                        <button id="confirm-delete-rat" class="button button-danger" on:click=delete.clone()>{format!("Delete {name}")}</button>
                         <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
                     </div>
                 </section>

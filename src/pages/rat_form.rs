@@ -21,12 +21,16 @@ pub fn EditRatPage() -> impl IntoView {
     let app = use_app();
     let id = rat_id_param();
     // Untracked: a save elsewhere must not reset what is being typed.
-    move || match untrack(|| app.rat(&id.get())) {
-        Some(rat) => {
-            view! { <RatForm editing=Some(rat.id.clone()) initial=RatDraft::from_rat(&rat)/> }
-                .into_any()
+    move || {
+        let id = id.get();
+        let rat = untrack(|| app.rat(&id));
+        match rat {
+            Some(rat) => {
+                view! { <RatForm editing=Some(rat.id.clone()) initial=RatDraft::from_rat(&rat)/> }
+                    .into_any()
+            }
+            None => view! { <MissingRat/> }.into_any(),
         }
-        None => view! { <MissingRat/> }.into_any(),
     }
 }
 

@@ -110,7 +110,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 let ready_note = (tally.ready_on > today && !mastered).then(|| {
                     format!("Ready to move on from {} at the earliest.", tally.ready_on)
                 });
-                let next = next_after_mastery(t.id, rat.temperament, app.programs.with(|p| trainee(&rat, p).has_safe_space));
+                let next = next_after_mastery(t.id, rat.temperament, app.programs.with_untracked(|p| trainee(&rat, p).has_safe_space));
                 view! {
                     <p class="eyebrow">
                         <A href=routes::technique(t.id)>{t.name}</A>

@@ -81,8 +81,8 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
         })
         .collect();
     if trainees.is_empty() {
-        // The rats were deleted or have no technique: nothing to log.
-        let _ = app.set_timer(None);
+        // The rats were deleted or have no technique: nothing to log, and the timer is left
+        // alone in case their data comes back (a quarantined record, another tab).
         return view! { <NoSession/> }.into_any();
     }
 
@@ -177,6 +177,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                     None => {
                         let guess = u32::from(max_minutes).max(1);
                         stale_minutes.set(Some(guess.to_string()));
+                        platform::focus_soon("stale-minutes");
                         return;
                     }
                     Some(text) => match text.trim().parse::<u32>() {
@@ -360,14 +361,14 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
             </div>
 
             <div class="button-row">
-                <button class="button button-quiet" on:click=move |_| discarding.set(true)>"Cancel session"</button>
+                <button class="button button-quiet" on:click=move |_| { discarding.set(true); platform::focus_soon("confirm-discard"); }>"Cancel session"</button>
             </div>
             <Show when=move || discarding.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="discard-title">
                     <h2 id="discard-title">"Cancel without logging?"</h2>
                     <p>"Nothing from this session will be saved."</p>
                     <div class="button-row">
-                        <button class="button button-danger" on:click=discard.clone()>"Cancel session"</button>
+                        <button id="confirm-discard" class="button button-danger" on:click=discard.clone()>"Cancel session"</button>
                         <button class="button" on:click=move |_| discarding.set(false)>"Keep going"</button>
                     </div>
                 </section>

@@ -27,11 +27,8 @@ pub fn SessionEntryPage() -> impl IntoView {
     let advice = RwSignal::new(Vec::new());
     // Re-render only when the session appears or goes, not on each save (that would reset the form).
     move || {
-        match found
-            .get()
-            .then(|| untrack(|| app.session(&id.get())))
-            .flatten()
-        {
+        let id = id.get();
+        match found.get().then(|| untrack(|| app.session(&id))).flatten() {
         Some(session) => view! { <SessionEditor session advice/> }.into_any(),
         None => view! {
             <section class="page empty-state" aria-labelledby="gone-title">
@@ -85,7 +82,8 @@ fn SessionEditor(
             )
         })
         .collect();
-    let minutes = RwSignal::new(((session.duration_secs + 30) / 60).to_string());
+    let shown_minutes = (session.duration_secs.saturating_add(30) / 60).to_string();
+    let minutes = RwSignal::new(shown_minutes.clone());
     let treats = RwSignal::new(session.treats);
     let note = RwSignal::new(session.note.clone());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -101,7 +99,10 @@ fn SessionEditor(
                 return;
             };
             let mut draft = SessionDraft::from_session(&original);
-            draft.duration_secs = mins.saturating_mul(60);
+            // Keep the exact length unless the owner changed the minutes.
+            if minutes.get_untracked().trim() != shown_minutes {
+                draft.duration_secs = mins.saturating_mul(60);
+            }
             draft.treats = treats.get_untracked();
             draft.note = note.get_untracked();
             for (outcome, (_, _, response, signs, _)) in draft.outcomes.iter_mut().zip(&rows) {
@@ -219,14 +220,14 @@ fn SessionEditor(
                 <button class="button button-primary button-wide" on:click=save>"Save changes"</button>
             </div>
             <div class="button-row">
-                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>"Delete session"</button>
+                <button class="button button-danger-quiet" on:click=move |_| { confirming.set(true); platform::focus_soon("confirm-delete-session"); }>"Delete session"</button>
             </div>
             <Show when=move || confirming.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="del-title">
                     <h2 id="del-title">"Delete this session?"</h2>
                     <p>"The coach's advice is worked out again without it. You can undo for a few seconds."</p>
                     <div class="button-row">
-                        <button class="button button-danger" on:click=delete.clone()>"Delete session"</button>
+                        <button id="confirm-delete-session" class="button button-danger" on:click=delete.clone()>"Delete session"</button>
                         <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
                     </div>
                 </section>

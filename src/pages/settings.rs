@@ -70,7 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                             {move || match usage.get() {
                                 Some(u) => {
                                     // Tenths of a percent, without float formatting.
-                                    let tenths = u.chars * 1000 / BUDGET_CHARS;
+                                    let tenths = (u.chars as u64) * 1000 / BUDGET_CHARS as u64;
                                     format!(
                                         "{} of about {} characters ({}.{} %)",
                                         group_digits(u.chars),

@@ -16,8 +16,16 @@ impl LocalStorageBackend {
     pub fn open() -> Option<Self> {
         let window = web_sys::window()?;
         let probe = window.local_storage().ok()??;
-        probe.set_item(PROBE_KEY, "1").ok()?;
-        probe.remove_item(PROBE_KEY).ok()?;
+        // A full storage refuses the probe write but still holds the owner's data: keep it,
+        // so the data shows and the next save reports "full" instead of hiding everything.
+        match probe.set_item(PROBE_KEY, "1") {
+            Ok(()) => {
+                let _ = probe.remove_item(PROBE_KEY);
+            }
+            Err(e) if to_error(e.clone()) == BackendError::Quota => {}
+            Err(_) => return None,
+        }
+        probe.get_item(PROBE_KEY).ok()?;
         Some(LocalStorageBackend {
             storage: LocalStorage::raw(),
         })

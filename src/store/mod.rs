@@ -36,6 +36,8 @@ struct MonthRecord {
 pub enum StoreError {
     /// Data from a newer version of Ratbond is kept safe by refusing to write.
     ReadOnly,
+    /// The record to change is no longer there.
+    Missing,
     Backend(BackendError),
     Encode(String),
 }
@@ -45,7 +47,11 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::ReadOnly => write!(
                 f,
-                "Your data was saved by a newer Ratbond, so this version only shows it. Reload to update."
+                "Your change was not saved: Ratbond is only showing your data right now, so nothing can be lost. See the message at the top."
+            ),
+            StoreError::Missing => write!(
+                f,
+                "Your change was not saved: this rat or session is gone, maybe deleted in another window."
             ),
             StoreError::Backend(BackendError::Quota) => write!(
                 f,
@@ -160,7 +166,10 @@ impl Store {
                 issues.extend(store.quarantine("app settings", META_KEY, &raw, now_ms));
                 let _ = store.write_meta(now_ms);
             }
-            Err(e) => issues.push(LoadIssue::ReadFailed(e.to_string())),
+            Err(e) => {
+                store.read_only = true;
+                issues.push(LoadIssue::ReadFailed(e.to_string()));
+            }
         }
 
         let rats = store
@@ -177,6 +186,7 @@ impl Store {
                 .filter(|k| k.starts_with(SESSIONS_PREFIX))
                 .collect(),
             Err(e) => {
+                store.read_only = true;
                 issues.push(LoadIssue::ReadFailed(e.to_string()));
                 Vec::new()
             }
@@ -190,7 +200,7 @@ impl Store {
                 sessions.extend(month.sessions);
             }
         }
-        sort_sessions(&mut sessions);
+        let sessions = dedupe_sessions(sessions);
 
         issues.extend(store.quarantined());
         Opened {
@@ -221,6 +231,8 @@ impl Store {
                 }
             },
             Err(e) => {
+                // Saving now could overwrite what we could not read.
+                self.read_only = true;
                 issues.push(LoadIssue::ReadFailed(e.to_string()));
                 None
             }
@@ -242,6 +254,9 @@ impl Store {
     }
 
     fn write_meta(&self, now_ms: f64) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         let created_at = self
             .backend
             .get(META_KEY)
@@ -261,7 +276,7 @@ impl Store {
     }
 
     /// Moves unreadable text aside under a new key, so the original key can be written again.
-    /// When the copy fails the original stays put and the store stops writing.
+    /// When the copy fails, or the store may not write, the original stays put untouched.
     fn quarantine(
         &mut self,
         what: &'static str,
@@ -269,6 +284,12 @@ impl Store {
         raw: &str,
         now_ms: f64,
     ) -> Option<LoadIssue> {
+        if self.read_only {
+            // Maybe a newer format we cannot read: leave every byte where it is.
+            return Some(LoadIssue::ReadFailed(format!(
+                "{what} could not be read by this version, and were left untouched"
+            )));
+        }
         let name = key.trim_start_matches(PREFIX).replace('/', "-");
         let quarantine_key = format!("{QUARANTINE_PREFIX}{name}-{}", now_ms as u64);
         match self.backend.set(&quarantine_key, raw) {
@@ -324,8 +345,31 @@ impl Store {
         if !key.starts_with(QUARANTINE_PREFIX) {
             return Ok(());
         }
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         self.backend.remove(key)?;
         Ok(())
+    }
+
+    /// Another tab wrote the meta record: a newer schema there makes this tab read-only.
+    pub fn recheck_schema(&mut self) -> Option<LoadIssue> {
+        if self.read_only {
+            return None;
+        }
+        match self.read_meta(0.0) {
+            Ok(MetaState::Newer(stored)) => {
+                self.read_only = true;
+                Some(LoadIssue::NewerSchema { stored })
+            }
+            Ok(MetaState::Unreadable(_)) | Err(_) => {
+                self.read_only = true;
+                Some(LoadIssue::ReadFailed(
+                    "another window changed the app settings in a way this one cannot read".into(),
+                ))
+            }
+            _ => None,
+        }
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -402,8 +446,7 @@ impl Store {
                 sessions.extend(month.sessions);
             }
         }
-        sort_sessions(&mut sessions);
-        Ok((sessions, programs, timer))
+        Ok((dedupe_sessions(sessions), programs, timer))
     }
 
     /// Reads the rats again, e.g. after another tab changed them.
@@ -440,6 +483,15 @@ impl Store {
 #[derive(Serialize)]
 struct RatsRecordRef<'a> {
     rats: &'a [Rat],
+}
+
+/// Sorted, one per id: a session caught in two months by a half-finished move counts once,
+/// and its newest edit wins.
+fn dedupe_sessions(mut sessions: Vec<Session>) -> Vec<Session> {
+    sessions.sort_by(|a, b| a.id.cmp(&b.id).then(b.updated_at.total_cmp(&a.updated_at)));
+    sessions.dedup_by(|later, kept| later.id == kept.id);
+    sort_sessions(&mut sessions);
+    sessions
 }
 
 enum MetaState {

@@ -364,6 +364,19 @@ mod history {
     }
 
     #[test]
+    fn a_session_caught_in_two_months_counts_once_with_its_newest_edit() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let old = session("s1", "2026-11-30");
+        let mut moved = session("s1", "2026-12-01");
+        moved.updated_at += 5.0;
+        store.save_month(old.day, &[&old]).unwrap();
+        store.save_month(moved.day, &[&moved]).unwrap();
+        assert_eq!(open(&b).sessions, vec![moved.clone()]);
+        assert_eq!(store.reread_history().unwrap().0, vec![moved]);
+    }
+
+    #[test]
     fn programs_and_timer_round_trip() {
         let b = Shared::default();
         let store = open(&b).store;
@@ -385,5 +398,109 @@ mod history {
         let opened = open(&b);
         assert_eq!(opened.programs, Programs::default());
         assert_eq!(opened.issues.len(), 1);
+    }
+}
+
+mod safety {
+    use super::*;
+    use crate::store::schema::{PROGRAMS_KEY, SESSIONS_PREFIX};
+
+    /// A backend whose reads of one key throw, as a corrupted browser profile can.
+    #[derive(Clone, Default)]
+    struct FailingRead(Shared, &'static str);
+    impl Backend for FailingRead {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            if key == self.1 {
+                return Err(BackendError::Failed("NS_ERROR_FILE_CORRUPTED".into()));
+            }
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), BackendError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.keys()
+        }
+        fn is_persistent(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_leaves_unreadable_records_untouched() {
+        let b = Shared::default();
+        b.set(
+            META_KEY,
+            &format!(
+                "{{\"schema_version\":{},\"app_version\":\"9\"}}",
+                SCHEMA_VERSION + 1
+            ),
+        )
+        .unwrap();
+        let future_month = "{\"sessions\":[{\"id\":\"s1\",\"shape\":\"from the future\"}]}";
+        b.set("ratbond/sessions/2026-05", future_month).unwrap();
+        b.set(PROGRAMS_KEY, "[\"new format\"]").unwrap();
+        let before: Vec<String> = b.keys().unwrap();
+        let opened = open(&b);
+        assert!(opened.store.is_read_only());
+        assert_eq!(b.keys().unwrap(), before, "no key added or removed");
+        assert_eq!(
+            b.get("ratbond/sessions/2026-05").unwrap().as_deref(),
+            Some(future_month)
+        );
+        assert!(opened
+            .issues
+            .iter()
+            .any(|i| matches!(i, LoadIssue::NewerSchema { .. })));
+        assert!(opened
+            .store
+            .forget_quarantined("ratbond/quarantine/x")
+            .is_err());
+    }
+
+    #[test]
+    fn a_read_that_throws_makes_the_store_read_only() {
+        let b = FailingRead(Shared::default(), "ratbond/sessions/2026-12");
+        let store = Store::open(Box::new(b.clone()), "t", 1.0).store;
+        assert!(!store.is_read_only());
+        b.0.set("ratbond/sessions/2026-12", "{\"sessions\":[]}")
+            .unwrap();
+        let opened = Store::open(Box::new(b.clone()), "t", 2.0);
+        assert!(opened.store.is_read_only());
+        assert!(matches!(
+            opened.issues.as_slice(),
+            [LoadIssue::ReadFailed(_)]
+        ));
+        assert_eq!(opened.store.save_rats(&[]), Err(StoreError::ReadOnly));
+        let keys: Vec<String> = b
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(SESSIONS_PREFIX))
+            .collect();
+        assert_eq!(keys, ["ratbond/sessions/2026-12"]);
+    }
+
+    #[test]
+    fn another_tab_with_a_newer_schema_makes_this_one_read_only() {
+        let b = Shared::default();
+        let mut store = open(&b).store;
+        assert_eq!(store.recheck_schema(), None);
+        b.set(
+            META_KEY,
+            &format!(
+                "{{\"schema_version\":{},\"app_version\":\"9\"}}",
+                SCHEMA_VERSION + 1
+            ),
+        )
+        .unwrap();
+        assert!(matches!(
+            store.recheck_schema(),
+            Some(LoadIssue::NewerSchema { .. })
+        ));
+        assert_eq!(store.save_rats(&[]), Err(StoreError::ReadOnly));
     }
 }
