@@ -3,7 +3,7 @@
 use crate::domain::chooser::{questions, recommend, Answers};
 use crate::domain::rat::Rat;
 use crate::domain::technique::{technique, TechniqueId};
-use crate::pages::rat::{rat_id_param, MissingRat};
+use crate::pages::rat::for_rat_in_address;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -12,16 +12,7 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ChoosePage() -> impl IntoView {
-    let app = use_app();
-    let id = rat_id_param();
-    move || {
-        let id = id.get();
-        let rat = untrack(|| app.rat(&id));
-        match rat {
-            Some(rat) => view! { <Chooser rat/> }.into_any(),
-            None => view! { <MissingRat/> }.into_any(),
-        }
-    }
+    for_rat_in_address(|rat| view! { <Chooser rat/> }.into_any())
 }
 
 #[component]

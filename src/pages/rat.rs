@@ -40,6 +40,20 @@ pub fn rat_id_param() -> Memo<RatId> {
     Memo::new(move |_| RatId(params.with(|p| p.get("id").unwrap_or_default())))
 }
 
+/// Renders `page` for the rat in the address, or a friendly "not found".
+/// It re-renders when the address changes, not on each save (that would reset a form).
+pub fn for_rat_in_address(page: impl Fn(Rat) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let app = use_app();
+    let id = rat_id_param();
+    move || {
+        let id = id.get();
+        match untrack(|| app.rat(&id)) {
+            Some(rat) => page(rat),
+            None => view! { <MissingRat/> }.into_any(),
+        }
+    }
+}
+
 #[component]
 pub fn RatPage() -> impl IntoView {
     let app = use_app();

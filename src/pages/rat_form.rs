@@ -3,7 +3,7 @@
 use crate::domain::rat::{
     cage_groups, namesakes, DateKind, Field, RatDraft, RatError, RatId, Sex, Temperament, NOTES_MAX,
 };
-use crate::pages::rat::{rat_id_param, sex_label, temperament_hint, temperament_label, MissingRat};
+use crate::pages::rat::{for_rat_in_address, sex_label, temperament_hint, temperament_label};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
@@ -18,20 +18,10 @@ pub fn NewRatPage() -> impl IntoView {
 
 #[component]
 pub fn EditRatPage() -> impl IntoView {
-    let app = use_app();
-    let id = rat_id_param();
-    // Untracked: a save elsewhere must not reset what is being typed.
-    move || {
-        let id = id.get();
-        let rat = untrack(|| app.rat(&id));
-        match rat {
-            Some(rat) => {
-                view! { <RatForm editing=Some(rat.id.clone()) initial=RatDraft::from_rat(&rat)/> }
-                    .into_any()
-            }
-            None => view! { <MissingRat/> }.into_any(),
-        }
-    }
+    for_rat_in_address(|rat| {
+        view! { <RatForm editing=Some(rat.id.clone()) initial=RatDraft::from_rat(&rat)/> }
+            .into_any()
+    })
 }
 
 fn field_id(field: Field) -> &'static str {
