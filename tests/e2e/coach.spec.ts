@@ -6,8 +6,7 @@
 // The day-by-day journeys follow the rule data in src/domain/technique.rs; the comments
 // next to each day say which rule makes the coach decide what the test expects.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { BUILDS, requireBuild, startServer } from './support';
+import { BUILDS, expectScreenOk, requireBuild, startServer } from './support';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -637,13 +636,6 @@ test('an owner moves a new rat up to step 2 by hand, and History says so', async
 // ---------------------------------------------------------------------------------------
 // Accessibility of every coach screen, light and dark.
 
-async function expectNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${state}`).toEqual([]);
-}
 
 /** Pip on Scent with three sessions on three days: a move up in History. */
 async function ratWithHistory(page: Page) {
@@ -793,17 +785,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`${screen.name}: no axe violations, no sideways scroll at 320 px`, async ({ page }) => {
         test.setTimeout(120_000);
         await screen.setup(page);
-        await expectNoAxeViolations(page, `${screen.name} (${scheme})`);
-        await page.setViewportSize({ width: 320, height: 640 });
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
-        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
-        const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        if (scheme === 'dark') expect(luminance, `dark background, got ${background}`).toBeLessThan(0.2);
-        else expect(luminance, `light background, got ${background}`).toBeGreaterThan(0.8);
+        await expectScreenOk(page, screen.name, scheme);
       });
     }
   });

@@ -1,8 +1,8 @@
 // Rat profiles, whole journeys on a phone-sized screen, against the release build.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import {
   BUILDS,
+  expectScreenOk,
   NEXT_VERSION,
   requireBuild,
   startServer,
@@ -42,13 +42,6 @@ async function addRat(
   await expect(page.getByRole('heading', { level: 1, name: rat.name })).toBeVisible();
 }
 
-async function expectNoAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${state}`).toEqual([]);
-}
 
 test('a new owner adds, edits, archives and deletes rats, and everything survives a reload', async ({ page }) => {
   await open(page);
@@ -302,17 +295,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const screen of screens) {
       test(`${screen.name}: no axe violations, no sideways scroll at 320 px`, async ({ page }) => {
         await screen.setup(page);
-        await expectNoAxeViolations(page, `${screen.name} (${scheme})`);
-        await page.setViewportSize({ width: 320, height: 640 });
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
-        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
-        const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        if (scheme === 'dark') expect(luminance, `dark background, got ${background}`).toBeLessThan(0.2);
-        else expect(luminance, `light background, got ${background}`).toBeGreaterThan(0.8);
+        await expectScreenOk(page, screen.name, scheme);
       });
     }
   });

@@ -1,5 +1,6 @@
 // Shared helpers for the Playwright specs in tests/e2e/.
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,4 +60,29 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 export async function expectAppRendered(page: Page): Promise<void> {
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.locator('h1').first()).toBeVisible();
+}
+
+/** axe finds no violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${state}`).toEqual([]);
+}
+
+/** One screen in one colour scheme: no axe violations, no sideways scroll at 320 px, and a
+ * page background that matches the scheme. */
+export async function expectScreenOk(page: Page, state: string, scheme: 'light' | 'dark'): Promise<void> {
+  await expectNoAxeViolations(page, `${state} (${scheme})`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  if (scheme === 'dark') expect(luminance, `dark background, got ${background}`).toBeLessThan(0.2);
+  else expect(luminance, `light background, got ${background}`).toBeGreaterThan(0.8);
 }
