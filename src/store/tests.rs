@@ -3,17 +3,33 @@ use super::schema::{self, Migration, MigrationError, SCHEMA_VERSION};
 use super::*;
 use crate::domain::date::LocalDate;
 use crate::domain::rat::{Rat, RatDraft, RatId};
+use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Lets a test keep a handle on the backend the store owns.
+/// Lets a test keep a handle on the backend the store owns, see which keys were written,
+/// and make reads of one key throw (as a corrupted browser profile can).
 #[derive(Clone, Default)]
-struct Shared(Rc<MemoryBackend>);
+struct Shared(
+    Rc<MemoryBackend>,
+    Rc<RefCell<Vec<String>>>,
+    Option<&'static str>,
+);
+
+impl Shared {
+    fn failing_reads_of(key: &'static str) -> Self {
+        Shared(Rc::default(), Rc::default(), Some(key))
+    }
+}
 
 impl Backend for Shared {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        if self.2 == Some(key) {
+            return Err(BackendError::Failed("NS_ERROR_FILE_CORRUPTED".into()));
+        }
         self.0.get(key)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.1.borrow_mut().push(key.to_string());
         self.0.set(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), BackendError> {
@@ -65,7 +81,7 @@ fn rats_round_trip_through_storage() {
 
 #[test]
 fn a_full_storage_refuses_and_keeps_what_was_there() {
-    let b = Shared(Rc::new(MemoryBackend::with_quota(600)));
+    let b = Shared(Rc::new(MemoryBackend::with_quota(600)), Rc::default(), None);
     let store = open(&b).store;
     let one = vec![rat("a", "Pip")];
     store.save_rats(&one).unwrap();
@@ -283,28 +299,6 @@ mod history {
         }
     }
 
-    /// Counts writes per key, to prove one session touches one small key.
-    #[derive(Default, Clone)]
-    struct Counting(Shared, Rc<std::cell::RefCell<Vec<String>>>);
-    impl Backend for Counting {
-        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-            self.0.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-            self.1.borrow_mut().push(key.to_string());
-            self.0.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), BackendError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, BackendError> {
-            self.0.keys()
-        }
-        fn is_persistent(&self) -> bool {
-            false
-        }
-    }
-
     #[test]
     fn sessions_are_sharded_by_month_and_load_sorted() {
         let b = Shared::default();
@@ -336,7 +330,7 @@ mod history {
 
     #[test]
     fn logging_a_session_writes_one_key() {
-        let c = Counting::default();
+        let c = Shared::default();
         let store = Store::open(Box::new(c.clone()), "t", 1.0).store;
         c.1.borrow_mut().clear();
         let s = session("s1", "2026-12-01");
@@ -405,30 +399,6 @@ mod safety {
     use super::*;
     use crate::store::schema::{PROGRAMS_KEY, SESSIONS_PREFIX};
 
-    /// A backend whose reads of one key throw, as a corrupted browser profile can.
-    #[derive(Clone, Default)]
-    struct FailingRead(Shared, &'static str);
-    impl Backend for FailingRead {
-        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-            if key == self.1 {
-                return Err(BackendError::Failed("NS_ERROR_FILE_CORRUPTED".into()));
-            }
-            self.0.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-            self.0.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), BackendError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, BackendError> {
-            self.0.keys()
-        }
-        fn is_persistent(&self) -> bool {
-            false
-        }
-    }
-
     #[test]
     fn a_newer_schema_leaves_unreadable_records_untouched() {
         let b = Shared::default();
@@ -463,7 +433,7 @@ mod safety {
 
     #[test]
     fn a_read_that_throws_makes_the_store_read_only() {
-        let b = FailingRead(Shared::default(), "ratbond/sessions/2026-12");
+        let b = Shared::failing_reads_of("ratbond/sessions/2026-12");
         let store = Store::open(Box::new(b.clone()), "t", 1.0).store;
         assert!(!store.is_read_only());
         b.0.set("ratbond/sessions/2026-12", "{\"sessions\":[]}")
