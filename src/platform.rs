@@ -281,3 +281,17 @@ pub fn focus_soon(element_id: &'static str) {
         std::time::Duration::from_millis(0),
     );
 }
+
+/// Whether keyboard focus is inside, or the pointer rests on, the element matching `selector`.
+pub fn is_engaged(selector: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(Some(element)) = document.query_selector(selector) else {
+        return false;
+    };
+    let focused = document
+        .active_element()
+        .is_some_and(|active| element.contains(Some(&active)));
+    focused || element.matches(":hover").unwrap_or(false)
+}

@@ -306,10 +306,20 @@ impl AppState {
     pub fn show_toast(&self, text: String, undo: Option<Undo>) {
         let id = platform::now_ms() as u64;
         self.toast.set(Some(Toast { id, text, undo }));
-        let toast = self.toast;
+        Self::expire_toast(self.toast, id);
+    }
+
+    /// Hides the toast after a while, but never while the owner is on it (keyboard focus or
+    /// pointer), so an undo can always be reached.
+    fn expire_toast(toast: RwSignal<Option<Toast>>, id: u64) {
         set_timeout(
             move || {
-                if toast.get_untracked().is_some_and(|t| t.id == id) {
+                if toast.get_untracked().is_none_or(|t| t.id != id) {
+                    return;
+                }
+                if platform::is_engaged(".toast") {
+                    Self::expire_toast(toast, id);
+                } else {
                     toast.set(None);
                 }
             },

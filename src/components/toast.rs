@@ -24,6 +24,9 @@ pub fn ToastArea() -> impl IntoView {
                                             </button>
                                         }
                                     })}
+                                <button class="button button-small toast-close" aria-label="Dismiss" on:click=move |_| app.toast.set(None)>
+                                    "×"
+                                </button>
                             </div>
                         }
                     })

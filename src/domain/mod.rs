@@ -2,9 +2,13 @@
 
 pub mod chooser;
 pub mod date;
+pub mod ics;
+pub mod milestone;
 pub mod program;
 pub mod progression;
 pub mod rat;
 pub mod session;
+pub mod streak;
 pub mod technique;
 pub mod timer;
+pub mod trust;
