@@ -162,6 +162,22 @@ pub mod service_worker {
             registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
             found.forget();
             REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
+            // An installed app can stay open for days: look for a new version when it comes back.
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                let visible = Closure::<dyn Fn()>::new(move || {
+                    let shown = web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+                    if shown {
+                        check_for_update();
+                    }
+                });
+                let _ = document.add_event_listener_with_callback(
+                    "visibilitychange",
+                    visible.as_ref().unchecked_ref(),
+                );
+                visible.forget();
+            }
         });
     }
 
