@@ -84,6 +84,7 @@ fn SessionEditor(
         .collect();
     let shown_minutes = (session.duration_secs.saturating_add(30) / 60).to_string();
     let minutes = RwSignal::new(shown_minutes.clone());
+    let minutes_invalid = move || minutes.with(|m| m.trim().parse::<u32>().is_err());
     let treats = RwSignal::new(session.treats);
     let note = RwSignal::new(session.note.clone());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -95,7 +96,7 @@ fn SessionEditor(
         let original = original.clone();
         move |_| {
             let Ok(mins) = minutes.get_untracked().trim().parse::<u32>() else {
-                errors.set(vec!["Enter the length in whole minutes.".into()]);
+                platform::focus("edit-minutes");
                 return;
             };
             let mut draft = SessionDraft::from_session(&original);
@@ -184,9 +185,14 @@ fn SessionEditor(
                     id="edit-minutes"
                     type="text"
                     inputmode="numeric"
+                    aria-invalid=move || minutes_invalid().to_string()
+                    aria-describedby="edit-minutes-error"
                     prop:value=move || minutes.get()
                     on:input=move |ev| minutes.set(event_target_value(&ev))
                 />
+                <p class="field-error" id="edit-minutes-error">
+                    {move || minutes_invalid().then_some("Enter the length in whole minutes.")}
+                </p>
             </div>
             <div class="stepper field" role="group" aria-label="Treats given">
                 <span class="stepper-label" id="edit-treats-label">"Treats given"</span>
