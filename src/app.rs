@@ -13,11 +13,10 @@ use crate::pages::session_edit::SessionEntryPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::techniques::{TechniquePage, TechniquesPage};
 use crate::platform;
-use crate::routes;
+use crate::router;
+use crate::routes::Screen;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::{path, NavigateOptions};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,31 +25,32 @@ pub fn App() -> impl IntoView {
     state.listen_to_other_tabs();
     let update_ready = state.update_ready;
     platform::service_worker::register(move || update_ready.set(true));
+    router::start();
+    let here = router::current();
+    let screen = Memo::new(move |_| here.with(|m| m.screen));
 
-    let base = platform::base_path();
     view! {
-        <Router base=base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <div class="app">
-                <Banners/>
-                <main id="main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFoundPage/> }>
-                        <Route path=path!("/") view=|| view! { <Redirect path=routes::RATS options=NavigateOptions { replace: true, ..Default::default() }/> }/>
-                        <Route path=path!("/rats") view=RatsPage/>
-                        <Route path=path!("/rats/new") view=NewRatPage/>
-                        <Route path=path!("/rats/:id") view=RatPage/>
-                        <Route path=path!("/rats/:id/edit") view=EditRatPage/>
-                        <Route path=path!("/rats/:id/choose") view=ChoosePage/>
-                        <Route path=path!("/session") view=SessionPage/>
-                        <Route path=path!("/sessions/:id") view=SessionEntryPage/>
-                        <Route path=path!("/techniques") view=TechniquesPage/>
-                        <Route path=path!("/techniques/:technique") view=TechniquePage/>
-                        <Route path=path!("/settings") view=SettingsPage/>
-                    </Routes>
-                </main>
-                <ToastArea/>
-                <MainNav/>
-            </div>
-        </Router>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="app">
+            <Banners/>
+            <main id="main" tabindex="-1">
+                {move || match screen.get() {
+                    // "/" is replaced by /rats at start-up; this shows for the blink before.
+                    Screen::Home | Screen::Rats => view! { <RatsPage/> }.into_any(),
+                    Screen::NewRat => view! { <NewRatPage/> }.into_any(),
+                    Screen::Rat => view! { <RatPage/> }.into_any(),
+                    Screen::EditRat => view! { <EditRatPage/> }.into_any(),
+                    Screen::Choose => view! { <ChoosePage/> }.into_any(),
+                    Screen::Session => view! { <SessionPage/> }.into_any(),
+                    Screen::SessionEntry => view! { <SessionEntryPage/> }.into_any(),
+                    Screen::Techniques => view! { <TechniquesPage/> }.into_any(),
+                    Screen::Technique => view! { <TechniquePage/> }.into_any(),
+                    Screen::Settings => view! { <SettingsPage/> }.into_any(),
+                    Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
+                }}
+            </main>
+            <ToastArea/>
+            <MainNav/>
+        </div>
     }
 }

@@ -5,22 +5,18 @@ use crate::routes;
 use crate::state::{use_app, Banner};
 use crate::store::LoadIssue;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Banners() -> impl IntoView {
     let app = use_app();
-    let location = use_location();
-    let session_elsewhere = move || {
-        app.timer.with(Option::is_some) && !location.pathname.with(|p| p.ends_with(routes::SESSION))
-    };
+    let session_elsewhere =
+        move || app.timer.with(Option::is_some) && !crate::router::is_within(routes::SESSION);
     view! {
         <div class="banners">
             <Show when=session_elsewhere>
                 <div class="banner banner-info" role="status">
                     <p>"A session is running."</p>
-                    <A href=routes::SESSION attr:class="button button-small">"Back to it"</A>
+                    <a href=crate::router::href(routes::SESSION) class="button button-small">"Back to it"</a>
                 </div>
             </Show>
             <Show when=move || app.update_ready.get()>
@@ -56,7 +52,7 @@ fn BannerView(banner: Banner) -> impl IntoView {
     };
     let action = match &banner {
         Banner::Load(LoadIssue::Quarantined { .. }) => Some(
-            view! { <A href=routes::SETTINGS attr:class="button button-small">"See details"</A> }
+            view! { <a href=crate::router::href(routes::SETTINGS) class="button button-small">"See details"</a> }
                 .into_any(),
         ),
         Banner::SaveFailed(_) => {

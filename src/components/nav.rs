@@ -3,24 +3,23 @@
 use super::icons::{IconRats, IconSettings, IconTechniques};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn MainNav() -> impl IntoView {
     view! {
         <nav class="main-nav" aria-label="Main">
-            <A href=routes::RATS>
+            <a href=crate::router::href(routes::RATS) aria-current=move || crate::router::is_within(routes::RATS).then_some("page")>
                 <IconRats/>
                 <span>"Rats"</span>
-            </A>
-            <A href=routes::TECHNIQUES>
+            </a>
+            <a href=crate::router::href(routes::TECHNIQUES) aria-current=move || crate::router::is_within(routes::TECHNIQUES).then_some("page")>
                 <IconTechniques/>
                 <span>"Techniques"</span>
-            </A>
-            <A href=routes::SETTINGS>
+            </a>
+            <a href=crate::router::href(routes::SETTINGS) aria-current=move || crate::router::is_within(routes::SETTINGS).then_some("page")>
                 <IconSettings/>
                 <span>"Settings"</span>
-            </A>
+            </a>
         </nav>
     }
 }

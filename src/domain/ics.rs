@@ -247,7 +247,7 @@ pub fn practice_calendar(
     }
     let sequence = stamp_minutes(now_utc_stamp).ok_or(IcsError::Stamp)?;
     let mut times = reminders.to_vec();
-    times.sort();
+    crate::domain::order::sort_by(&mut times, &|a, b| a.cmp(b));
     times.dedup();
 
     let who = names_phrase(rat_names);

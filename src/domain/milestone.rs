@@ -126,7 +126,7 @@ pub fn milestones(
         .iter()
         .filter_map(|s| Some((s, s.outcome_for(rat)?)))
         .collect();
-    mine.sort_by(|(a, _), (b, _)| {
+    crate::domain::order::sort_by(&mut mine, &|(a, _), (b, _)| {
         a.day
             .cmp(&b.day)
             .then_with(|| a.started_at.total_cmp(&b.started_at))
@@ -168,7 +168,7 @@ pub fn milestones(
         add(MilestoneKind::Mastered(replay.progress.technique), mastered);
     }
 
-    found.sort_by_key(|&(kind, day)| (day, kind));
+    crate::domain::order::sort_by_key(&mut found, |&(kind, day)| (day, kind));
     // The same technique twice among the replays: keep its first mastery.
     let mut seen = Vec::new();
     found.retain(|(kind, _)| {

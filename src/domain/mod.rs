@@ -2,8 +2,10 @@
 
 pub mod chooser;
 pub mod date;
+pub mod guide;
 pub mod ics;
 pub mod milestone;
+pub mod order;
 pub mod program;
 pub mod progression;
 pub mod rat;

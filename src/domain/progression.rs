@@ -508,7 +508,7 @@ pub fn replay(
                 }),
         )
         .collect();
-    events.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut events, &|a, b| {
         a.day
             .cmp(&b.day)
             .then_with(|| a.at.total_cmp(&b.at))

@@ -331,7 +331,7 @@ pub fn namesakes<'a>(rats: &'a [Rat], name: &str, except: Option<&RatId>) -> Vec
 
 /// Active rats first (by name), then archived ones (by name).
 pub fn sort_for_list(rats: &mut [Rat]) {
-    rats.sort_by(|a, b| {
+    crate::domain::order::sort_by(rats, &|a, b| {
         a.archived
             .cmp(&b.archived)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -342,7 +342,7 @@ pub fn sort_for_list(rats: &mut [Rat]) {
 /// Existing cage group names, for suggestions in the form.
 pub fn cage_groups(rats: &[Rat]) -> Vec<String> {
     let mut groups: Vec<String> = rats.iter().filter_map(|r| r.cage_group.clone()).collect();
-    groups.sort_by_key(|g| g.to_lowercase());
+    crate::domain::order::sort_by_key(&mut groups, |g| g.to_lowercase());
     groups.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     groups
 }

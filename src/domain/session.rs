@@ -232,7 +232,7 @@ impl Session {
 
 /// Oldest first: by day, then start time, then id so equal times still sort the same way.
 pub fn sort_sessions(sessions: &mut [Session]) {
-    sessions.sort_by(|a, b| {
+    crate::domain::order::sort_by(sessions, &|a, b| {
         a.day
             .cmp(&b.day)
             .then_with(|| a.started_at.total_cmp(&b.started_at))
@@ -405,7 +405,7 @@ impl SessionDraft {
             .iter()
             .map(|o| {
                 let mut signs = o.signs.clone();
-                signs.sort();
+                crate::domain::order::sort_by(&mut signs, &|a, b| a.cmp(b));
                 signs.dedup();
                 RatOutcome { signs, ..o.clone() }
             })

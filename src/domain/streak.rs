@@ -147,7 +147,7 @@ impl RestDays {
             Some(same) => same.reason = period.reason,
             None => {
                 self.periods.push(period);
-                self.periods.sort_by_key(|p| (p.from, p.to));
+                crate::domain::order::sort_by_key(&mut self.periods, |p| (p.from, p.to));
             }
         }
         Ok(())
@@ -182,7 +182,7 @@ impl RestDays {
                 kept.push(RestPeriod { from: after, ..p });
             }
         }
-        kept.sort_by_key(|p| (p.from, p.to));
+        crate::domain::order::sort_by_key(&mut kept, |p| (p.from, p.to));
         self.periods = kept;
         true
     }

@@ -63,7 +63,7 @@ pub fn decayed(level: f32, empty_days: i64) -> f32 {
 /// One point per session, oldest first. Sessions on the same day keep the order given.
 pub fn trust_points(responses: impl IntoIterator<Item = (LocalDate, Response)>) -> Vec<TrustPoint> {
     let mut responses: Vec<_> = responses.into_iter().collect();
-    responses.sort_by_key(|(day, _)| *day);
+    crate::domain::order::sort_by_key(&mut responses, |(day, _)| *day);
     let mut points: Vec<TrustPoint> = Vec::with_capacity(responses.len());
     for (day, response) in responses {
         let before = match points.last() {
@@ -89,7 +89,7 @@ pub fn rat_trust(sessions: &[Session], rat: &RatId, only: Option<TechniqueId>) -
         .filter_map(|s| Some((s, s.outcome_for(rat)?)))
         .filter(|(_, o)| only.is_none_or(|t| o.technique == t))
         .collect();
-    mine.sort_by(|(a, _), (b, _)| {
+    crate::domain::order::sort_by(&mut mine, &|(a, _), (b, _)| {
         a.day
             .cmp(&b.day)
             .then_with(|| a.started_at.total_cmp(&b.started_at))

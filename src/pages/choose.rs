@@ -7,8 +7,6 @@ use crate::pages::rat::for_rat_in_address;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ChoosePage() -> impl IntoView {
@@ -18,7 +16,6 @@ pub fn ChoosePage() -> impl IntoView {
 #[component]
 fn Chooser(rat: Rat) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let stored = app
         .programs
         .with_untracked(|p| p.of(&rat.id).and_then(|p| p.answers));
@@ -47,7 +44,7 @@ fn Chooser(rat: Rat) -> impl IntoView {
                     ),
                     None,
                 );
-                navigate(&routes::rat(&rat_id), Default::default());
+                crate::router::navigate(&routes::rat(&rat_id));
             }
         }
     };
@@ -55,7 +52,7 @@ fn Chooser(rat: Rat) -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <A href=routes::rat(&rat.id) attr:class="back-link">{format!("‹ {}", rat.name)}</A>
+                <a href=crate::router::href(&routes::rat(&rat.id)) class="back-link">{format!("‹ {}", rat.name)}</a>
                 <h1>{format!("Find a technique for {}", rat.name)}</h1>
                 <p class="muted">"A few quick questions. Answer for how things are today."</p>
             </header>

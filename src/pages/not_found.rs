@@ -3,7 +3,6 @@
 use crate::components::icons::RatMark;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -12,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <RatMark size=96/>
             <h1 id="nf-title">"This page isn't here"</h1>
             <p>"The link may be old, or the page was moved. Your rats are safe."</p>
-            <A href=routes::RATS attr:class="button button-primary button-wide">"Go to your rats"</A>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
         </section>
     }
 }

@@ -5,8 +5,6 @@ use crate::platform;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 pub fn sex_label(sex: Sex) -> &'static str {
     match sex {
@@ -36,8 +34,8 @@ pub fn temperament_hint(t: Temperament) -> &'static str {
 
 /// The id from the address, e.g. `/rats/:id`.
 pub fn rat_id_param() -> Memo<RatId> {
-    let params = use_params_map();
-    Memo::new(move |_| RatId(params.with(|p| p.get("id").unwrap_or_default())))
+    let id = crate::router::param("id");
+    Memo::new(move |_| RatId(id.get()))
 }
 
 /// Renders `page` for the rat in the address, or a friendly "not found".
@@ -71,7 +69,7 @@ pub fn MissingRat() -> impl IntoView {
         <section class="page empty-state" aria-labelledby="missing-title">
             <h1 id="missing-title">"We couldn't find this rat"</h1>
             <p>"It may have been deleted, or the link is from another device."</p>
-            <A href=routes::RATS attr:class="button button-primary button-wide">"Back to your rats"</A>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Back to your rats"</a>
         </section>
     }
 }
@@ -79,7 +77,6 @@ pub fn MissingRat() -> impl IntoView {
 #[component]
 fn RatProfile(rat: Rat) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let id = rat.id.clone();
     let name = rat.name.clone();
@@ -148,7 +145,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
         let id = id.clone();
         move |_| {
             if app.delete_rat(&id).is_ok() {
-                navigate(routes::RATS, Default::default());
+                crate::router::navigate(routes::RATS);
             }
         }
     };
@@ -156,7 +153,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
     view! {
         <article class="page" aria-labelledby="rat-name">
             <header class="page-header">
-                <A href=routes::RATS attr:class="back-link">"‹ Your rats"</A>
+                <a href=crate::router::href(routes::RATS) class="back-link">"‹ Your rats"</a>
                 <h1 id="rat-name">{rat.name.clone()}</h1>
                 {rat.archived.then(|| view! { <p class="tag">"Archived"</p> })}
             </header>
@@ -180,7 +177,7 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                 </section>
             })}
             <div class="button-row">
-                <A href=routes::edit_rat(&rat.id) attr:class="button">"Edit profile"</A>
+                <a href=crate::router::href(&routes::edit_rat(&rat.id)) class="button">"Edit profile"</a>
                 <button class="button" on:click=archive>
                     {if rat.archived { "Bring back from archive" } else { "Archive" }}
                 </button>

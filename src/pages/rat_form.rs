@@ -8,8 +8,6 @@ use crate::platform;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn NewRatPage() -> impl IntoView {
@@ -36,7 +34,6 @@ fn field_id(field: Field) -> &'static str {
 #[component]
 fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<RatError>::new());
     let today = platform::today();
@@ -86,7 +83,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
             None => app.add_rat(valid),
         };
         if let Ok(id) = saved {
-            navigate(&routes::rat(&id), Default::default());
+            crate::router::navigate(&routes::rat(&id));
         }
     };
 
@@ -98,7 +95,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <A href=cancel_href attr:class="back-link">"‹ Back"</A>
+                <a href=crate::router::href(&cancel_href) class="back-link">"‹ Back"</a>
                 <h1>{if is_new { "Add a rat" } else { "Edit profile" }}</h1>
             </header>
             <form class="form" novalidate on:submit=submit>

@@ -11,13 +11,10 @@ use crate::platform;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn Training(rat: Rat) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let today = platform::today();
     let replay = Memo::new({
         let rat = rat.clone();
@@ -73,16 +70,15 @@ pub fn Training(rat: Rat) -> impl IntoView {
 
     let start = {
         let id = rat.id.clone();
-        let navigate = navigate.clone();
         move |_| {
             if app.timer.with_untracked(Option::is_some) {
-                navigate(routes::SESSION, Default::default());
+                crate::router::navigate(routes::SESSION);
                 return;
             }
             let mut rats = vec![id.clone()];
             rats.extend(together.get_untracked());
             if app.start_timer(rats).is_ok() {
-                navigate(routes::SESSION, Default::default());
+                crate::router::navigate(routes::SESSION);
             }
         }
     };
@@ -96,7 +92,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 let Some(r) = replay.get() else {
                     return view! {
                         <p>{format!("{} doesn't have a technique yet. A few questions help pick one that suits.", rat.name)}</p>
-                        <A href=routes::choose(&rat.id) attr:class="button button-primary button-wide">"Find a technique"</A>
+                        <a href=crate::router::href(&routes::choose(&rat.id)) class="button button-primary button-wide">"Find a technique"</a>
                     }
                     .into_any();
                 };
@@ -113,7 +109,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 let next = next_after_mastery(t.id, rat.temperament, app.programs.with_untracked(|p| trainee(&rat, p).has_safe_space));
                 view! {
                     <p class="eyebrow">
-                        <A href=routes::technique(t.id)>{t.name}</A>
+                        <a href=crate::router::href(&routes::technique(t.id))>{t.name}</a>
                     </p>
                     {if mastered {
                         view! { <h3>{format!("{} mastered", t.name)}</h3> }.into_any()
@@ -149,7 +145,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                     <Ladder technique_id=t.id current=step_index mastered/>
                     <StepOverride rat=rat.clone() technique_id=t.id current=step_index/>
                     <p>
-                        <A href=routes::choose(&rat.id)>"Switch technique"</A>
+                        <a href=crate::router::href(&routes::choose(&rat.id))>"Switch technique"</a>
                     </p>
                 }
                 .into_any()
@@ -336,7 +332,7 @@ fn History(rat: Rat) -> impl IntoView {
                     }
                 }
             }
-            rows.sort_by(|a, b| b.at().total_cmp(&a.at()));
+            crate::domain::order::sort_by(&mut rows, &|a, b| b.at().total_cmp(&a.at()));
             rows
         }
     });
@@ -392,12 +388,12 @@ impl HistoryRow {
                 let note = (!session.note.is_empty()).then(|| session.note.clone());
                 view! {
                     <li class="history-session">
-                        <A href=routes::session_entry(&session.id) attr:class="history-link">
+                        <a href=crate::router::href(&routes::session_entry(&session.id)) class="history-link">
                             <span class="history-day">{session.day.to_string()}</span>
                             <span>{line}</span>
                             {(!signs.is_empty()).then(|| view! { <span class="muted">{signs}</span> })}
                             {note.map(|n| view! { <span class="history-note">{n}</span> })}
-                        </A>
+                        </a>
                     </li>
                 }
                 .into_any()

@@ -7,7 +7,6 @@ use crate::platform;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn RatsPage() -> impl IntoView {
@@ -62,7 +61,7 @@ pub fn RatsPage() -> impl IntoView {
                     </details>
                 </Show>
                 <div class="action-bar">
-                    <A href=routes::NEW_RAT attr:class="button button-primary button-wide">"Add a rat"</A>
+                    <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">"Add a rat"</a>
                 </div>
             </Show>
         </div>
@@ -77,7 +76,7 @@ fn EmptyRats() -> impl IntoView {
             <h1 id="empty-title">"Welcome to Ratbond"</h1>
             <p>"Ratbond helps you build trust with your rats, one small, calm session a day."</p>
             <p>"Start by telling us about your first rat."</p>
-            <A href=routes::NEW_RAT attr:class="button button-primary button-wide">"Add your first rat"</A>
+            <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">"Add your first rat"</a>
         </section>
     }
 }
@@ -101,11 +100,11 @@ fn RatCard(rat: Rat) -> impl IntoView {
     let group = rat.cage_group.clone();
     view! {
         <li>
-            <A href=href attr:class="card rat-card">
+            <a href=crate::router::href(&href) class="card rat-card">
                 <span class="rat-card-name">{rat.name.clone()}</span>
                 <span class="rat-card-facts">{facts.join(" · ")}</span>
                 {group.map(|g| view! { <span class="rat-card-group">{format!("Cage: {g}")}</span> })}
-            </A>
+            </a>
         </li>
     }
 }

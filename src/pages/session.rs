@@ -13,8 +13,6 @@ use crate::platform::{self, wake_lock};
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 
 /// One rat in the running session, with what it practises and the answers being filled in.
@@ -49,7 +47,7 @@ fn NoSession() -> impl IntoView {
         <section class="page empty-state" aria-labelledby="no-session">
             <h1 id="no-session">"No session is running"</h1>
             <p>"Start a session from your rat's page when you're both ready."</p>
-            <A href=routes::RATS attr:class="button button-primary button-wide">"Go to your rats"</A>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
         </section>
     }
 }
@@ -57,7 +55,6 @@ fn NoSession() -> impl IntoView {
 #[component]
 fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let Some(timer) = app.timer.get_untracked() else {
         return view! { <NoSession/> }.into_any();
     };
@@ -242,7 +239,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
     let discard = move |_| {
         if app.set_timer(None).is_ok() {
             app.show_toast("The session was not logged.".into(), None);
-            navigate(&routes::rat(&first_rat), Default::default());
+            crate::router::navigate(&routes::rat(&first_rat));
         }
     };
 
@@ -408,7 +405,7 @@ fn SessionResults(session: Session) -> impl IntoView {
         .collect_view();
     let back = first.as_ref().map(|id: &RatId| {
         let name = app.rat(id).map(|r| r.name).unwrap_or_default();
-        view! { <A href=routes::rat(id) attr:class="button button-primary button-wide">{format!("Back to {name}")}</A> }
+        view! { <a href=crate::router::href(&routes::rat(id)) class="button button-primary button-wide">{format!("Back to {name}")}</a> }
     });
     view! {
         <div class="page">
@@ -421,7 +418,7 @@ fn SessionResults(session: Session) -> impl IntoView {
             <div aria-live="polite">{cards}</div>
             <div class="action-bar">
                 {back}
-                <A href=routes::session_entry(&session.id) attr:class="button button-wide">"Edit this session"</A>
+                <a href=crate::router::href(&routes::session_entry(&session.id)) class="button button-wide">"Edit this session"</a>
             </div>
         </div>
     }

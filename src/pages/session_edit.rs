@@ -11,14 +11,12 @@ use crate::platform;
 use crate::routes;
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn SessionEntryPage() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let id = Memo::new(move |_| SessionId(params.with(|p| p.get("id").unwrap_or_default())));
+    let param = crate::router::param("id");
+    let id = Memo::new(move |_| SessionId(param.get()));
     let found = Memo::new(move |_| {
         app.sessions
             .with(|all| all.iter().any(|s| s.id == id.get()))
@@ -34,7 +32,7 @@ pub fn SessionEntryPage() -> impl IntoView {
             <section class="page empty-state" aria-labelledby="gone-title">
                 <h1 id="gone-title">"This session isn't here"</h1>
                 <p>"It may have been deleted."</p>
-                <A href=routes::RATS attr:class="button button-primary button-wide">"Go to your rats"</A>
+                <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
             </section>
         }
         .into_any(),
@@ -57,7 +55,6 @@ fn SessionEditor(
     advice: RwSignal<Vec<(String, TechniqueId, Advice)>>,
 ) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
     let rows: Vec<OutcomeRow> = session
         .outcomes
         .iter()
@@ -155,7 +152,7 @@ fn SessionEditor(
             .unwrap_or_else(|| routes::RATS.into());
         move |_| {
             if app.delete_session(&id).is_ok() {
-                navigate(&back, Default::default());
+                crate::router::navigate(&back);
             }
         }
     };
@@ -168,7 +165,7 @@ fn SessionEditor(
     view! {
         <div class="page">
             <header class="page-header">
-                <A href=back_href attr:class="back-link">"‹ Back"</A>
+                <a href=crate::router::href(&back_href) class="back-link">"‹ Back"</a>
                 <h1>"Edit session"</h1>
                 <p class="muted">{format!("Logged for {}", session.day)}</p>
             </header>

@@ -4,8 +4,6 @@ use crate::components::step::StepGuide;
 use crate::domain::technique::{all, technique, TechniqueId, BASICS};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn TechniquesPage() -> impl IntoView {
@@ -20,11 +18,11 @@ pub fn TechniquesPage() -> impl IntoView {
                     .iter()
                     .map(|t| view! {
                         <li>
-                            <A href=routes::technique(t.id) attr:class="card technique-card">
+                            <a href=crate::router::href(&routes::technique(t.id)) class="card technique-card">
                                 <span class="rat-card-name">{t.name}</span>
                                 <span>{t.idea}</span>
                                 <span class="muted">{format!("{} steps · {}", t.steps.len(), t.suits)}</span>
-                            </A>
+                            </a>
                         </li>
                     })
                     .collect_view()}
@@ -41,9 +39,9 @@ pub fn TechniquesPage() -> impl IntoView {
 
 #[component]
 pub fn TechniquePage() -> impl IntoView {
-    let params = use_params_map();
+    let key = crate::router::param("technique");
     move || {
-        let key = params.with(|p| p.get("technique").unwrap_or_default());
+        let key = key.get();
         match TechniqueId::from_key(&key) {
             Some(id) => view! { <TechniqueDetail id/> }.into_any(),
             None => view! { <crate::pages::not_found::NotFoundPage/> }.into_any(),
@@ -58,7 +56,7 @@ fn TechniqueDetail(id: TechniqueId) -> impl IntoView {
     view! {
         <article class="page" aria-labelledby="technique-title">
             <header class="page-header">
-                <A href=routes::TECHNIQUES attr:class="back-link">"‹ Techniques"</A>
+                <a href=crate::router::href(routes::TECHNIQUES) class="back-link">"‹ Techniques"</a>
                 <h1 id="technique-title">{t.name}</h1>
                 <p>{t.idea}</p>
                 <p class="muted">{t.suits}</p>

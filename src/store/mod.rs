@@ -191,7 +191,7 @@ impl Store {
                 Vec::new()
             }
         };
-        month_keys.sort();
+        crate::domain::order::sort_by(&mut month_keys, &|a, b| a.cmp(b));
         let mut sessions = Vec::new();
         for key in month_keys {
             if let Some(month) =
@@ -315,7 +315,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .collect();
-        keys.sort();
+        crate::domain::order::sort_by(&mut keys, &|a, b| a.cmp(b));
         keys.into_iter()
             .map(|quarantine_key| {
                 let name = quarantine_key.trim_start_matches(QUARANTINE_PREFIX);
@@ -488,7 +488,9 @@ struct RatsRecordRef<'a> {
 /// Sorted, one per id: a session caught in two months by a half-finished move counts once,
 /// and its newest edit wins.
 fn dedupe_sessions(mut sessions: Vec<Session>) -> Vec<Session> {
-    sessions.sort_by(|a, b| a.id.cmp(&b.id).then(b.updated_at.total_cmp(&a.updated_at)));
+    crate::domain::order::sort_by(&mut sessions, &|a, b| {
+        a.id.cmp(&b.id).then(b.updated_at.total_cmp(&a.updated_at))
+    });
     sessions.dedup_by(|later, kept| later.id == kept.id);
     sort_sessions(&mut sessions);
     sessions
