@@ -4,6 +4,7 @@ use crate::components::banners::Banners;
 use crate::components::nav::MainNav;
 use crate::components::toast::ToastArea;
 use crate::pages::choose::ChoosePage;
+use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::rat::RatPage;
 use crate::pages::rat_form::{EditRatPage, NewRatPage};
@@ -12,6 +13,7 @@ use crate::pages::session::SessionPage;
 use crate::pages::session_edit::SessionEntryPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::techniques::{TechniquePage, TechniquesPage};
+use crate::pages::today::TodayPage;
 use crate::platform;
 use crate::router;
 use crate::routes::Screen;
@@ -35,8 +37,8 @@ pub fn App() -> impl IntoView {
             <Banners/>
             <main id="main" tabindex="-1">
                 {move || match screen.get() {
-                    // "/" is replaced by /rats at start-up; this shows for the blink before.
-                    Screen::Home | Screen::Rats => view! { <RatsPage/> }.into_any(),
+                    Screen::Home => view! { <TodayPage/> }.into_any(),
+                    Screen::Rats => view! { <RatsPage/> }.into_any(),
                     Screen::NewRat => view! { <NewRatPage/> }.into_any(),
                     Screen::Rat => view! { <RatPage/> }.into_any(),
                     Screen::EditRat => view! { <EditRatPage/> }.into_any(),
@@ -46,6 +48,7 @@ pub fn App() -> impl IntoView {
                     Screen::Techniques => view! { <TechniquesPage/> }.into_any(),
                     Screen::Technique => view! { <TechniquePage/> }.into_any(),
                     Screen::Settings => view! { <SettingsPage/> }.into_any(),
+                    Screen::Guide | Screen::GuideEntry => view! { <GuidePage/> }.into_any(),
                     Screen::NotFound => view! { <NotFoundPage/> }.into_any(),
                 }}
             </main>

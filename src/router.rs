@@ -20,9 +20,6 @@ pub fn start() {
     let base = platform::base_path();
     let path = RwSignal::new(path_in_app(&base, &current_pathname()));
     CURRENT.with(|c| *c.borrow_mut() = Some((base, path)));
-    if routes::match_path(&path.get_untracked()).screen == routes::Screen::Home {
-        replace(routes::RATS);
-    }
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -8,6 +8,12 @@ pub const NEW_RAT: &str = "/rats/new";
 pub const SETTINGS: &str = "/settings";
 pub const TECHNIQUES: &str = "/techniques";
 pub const SESSION: &str = "/session";
+pub const GUIDE: &str = "/guide";
+
+/// One guide entry, e.g. `/guide/bruxing`.
+pub fn guide_entry(id: &str) -> String {
+    format!("/guide/{id}")
+}
 
 pub fn rat(id: &RatId) -> String {
     format!("/rats/{}", id.0)
@@ -43,6 +49,8 @@ pub enum Screen {
     Techniques,
     Technique,
     Settings,
+    Guide,
+    GuideEntry,
     NotFound,
 }
 
@@ -59,6 +67,8 @@ const PATTERNS: &[(&str, Screen)] = &[
     ("/techniques", Screen::Techniques),
     ("/techniques/:technique", Screen::Technique),
     ("/settings", Screen::Settings),
+    ("/guide", Screen::Guide),
+    ("/guide/:entry", Screen::GuideEntry),
 ];
 
 /// What an address shows: the screen and the values of its `:name` segments.
@@ -157,6 +167,12 @@ mod tests {
                 &[("technique", "scent")],
             ),
             ("/settings", Screen::Settings, &[]),
+            ("/guide", Screen::Guide, &[]),
+            (
+                "/guide/bruxing",
+                Screen::GuideEntry,
+                &[("entry", "bruxing")],
+            ),
             ("/rats/a%20b", Screen::Rat, &[("id", "a b")]),
             ("/rats/%zz", Screen::Rat, &[("id", "%zz")]),
             ("/rats/%", Screen::Rat, &[("id", "%")]),

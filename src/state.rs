@@ -3,9 +3,11 @@
 
 use crate::domain::chooser::Answers;
 use crate::domain::date::LocalDate;
+use crate::domain::ics::Reminder;
 use crate::domain::program::Programs;
 use crate::domain::rat::{sort_for_list, Rat, RatId, ValidRat};
 use crate::domain::session::{sort_sessions, Override, Session, SessionId};
+use crate::domain::streak::RestDays;
 use crate::domain::technique::TechniqueId;
 use crate::domain::timer::SessionTimer;
 use crate::platform;
@@ -179,6 +181,23 @@ impl AppState {
             program.answers = answers;
         }
         program.choose(technique, platform::today(), platform::now_ms());
+        self.commit_programs(next)
+    }
+
+    /// Replaces a rat's rest days.
+    pub fn set_rest(&self, rat: &RatId, rest: RestDays) -> Result<(), StoreError> {
+        let mut next = self.programs.get_untracked();
+        let program = next.entry(rat);
+        program.rest = rest;
+        program.updated_at = platform::now_ms();
+        self.commit_programs(next)
+    }
+
+    /// The owner's practice times and whether to notify while the app is open.
+    pub fn set_practice(&self, times: Vec<Reminder>, notify: bool) -> Result<(), StoreError> {
+        let mut next = self.programs.get_untracked();
+        next.set_practice_times(times);
+        next.notify = notify;
         self.commit_programs(next)
     }
 

@@ -38,3 +38,22 @@ pub fn IconTechniques() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn IconToday() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect x="4" y="5" width="16" height="15" rx="2"/>
+            <path d="M4 10h16M9 3v4M15 3v4M9 15l2 2 4-4"/>
+        </svg>
+    }
+}
+
+#[component]
+pub fn IconGuide() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 6c-2-1.5-5-2-8-1.5v14c3-.5 6 0 8 1.5 2-1.5 5-2 8-1.5v-14c-3-.5-6 0-8 1.5zM12 6v14"/>
+        </svg>
+    }
+}

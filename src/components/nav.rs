@@ -1,22 +1,33 @@
 //! The app's navigation: a bottom bar on phones, a side rail on wide screens.
 
-use super::icons::{IconRats, IconSettings, IconTechniques};
+use super::icons::{IconGuide, IconRats, IconSettings, IconTechniques, IconToday};
+use crate::router;
 use crate::routes;
 use leptos::prelude::*;
 
 #[component]
 pub fn MainNav() -> impl IntoView {
+    // Today is "/", so it is current only on "/" itself.
+    let today = move || (router::path() == routes::HOME).then_some("page");
     view! {
         <nav class="main-nav" aria-label="Main">
-            <a href=crate::router::href(routes::RATS) aria-current=move || crate::router::is_within(routes::RATS).then_some("page")>
+            <a href=router::href(routes::HOME) aria-current=today>
+                <IconToday/>
+                <span>"Today"</span>
+            </a>
+            <a href=router::href(routes::RATS) aria-current=move || router::is_within(routes::RATS).then_some("page")>
                 <IconRats/>
                 <span>"Rats"</span>
             </a>
-            <a href=crate::router::href(routes::TECHNIQUES) aria-current=move || crate::router::is_within(routes::TECHNIQUES).then_some("page")>
+            <a href=router::href(routes::GUIDE) aria-current=move || router::is_within(routes::GUIDE).then_some("page")>
+                <IconGuide/>
+                <span>"Guide"</span>
+            </a>
+            <a href=router::href(routes::TECHNIQUES) aria-current=move || router::is_within(routes::TECHNIQUES).then_some("page")>
                 <IconTechniques/>
                 <span>"Techniques"</span>
             </a>
-            <a href=crate::router::href(routes::SETTINGS) aria-current=move || crate::router::is_within(routes::SETTINGS).then_some("page")>
+            <a href=router::href(routes::SETTINGS) aria-current=move || router::is_within(routes::SETTINGS).then_some("page")>
                 <IconSettings/>
                 <span>"Settings"</span>
             </a>

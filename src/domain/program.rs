@@ -3,9 +3,11 @@
 
 use super::chooser::Answers;
 use super::date::LocalDate;
+use super::ics::Reminder;
 use super::progression::{replay, Replay, Trainee};
 use super::rat::{Rat, RatId};
 use super::session::{Override, Session};
+use super::streak::RestDays;
 use super::technique::TechniqueId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +26,9 @@ pub struct RatProgram {
     pub overrides: Vec<Override>,
     #[serde(default)]
     pub updated_at: f64,
+    /// Days off training (ill, owner away): they pause the rat's streak.
+    #[serde(default, skip_serializing_if = "RestDays::is_empty")]
+    pub rest: RestDays,
 }
 
 impl RatProgram {
@@ -48,7 +53,15 @@ impl RatProgram {
 pub struct Programs {
     #[serde(default)]
     pub rats: BTreeMap<RatId, RatProgram>,
+    /// The owner's daily practice times (at most [`PRACTICE_TIMES_MAX`]), for reminders.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practice_times: Vec<Reminder>,
+    /// The owner asked for a notification at practice time while the app is open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify: bool,
 }
+
+pub const PRACTICE_TIMES_MAX: usize = 2;
 
 impl Programs {
     pub fn of(&self, rat: &RatId) -> Option<&RatProgram> {
@@ -61,6 +74,19 @@ impl Programs {
 
     pub fn active(&self, rat: &RatId) -> Option<TechniqueId> {
         self.of(rat).and_then(|p| p.active)
+    }
+
+    /// The rat's rest days (none when it has no program yet).
+    pub fn rest(&self, rat: &RatId) -> RestDays {
+        self.of(rat).map(|p| p.rest.clone()).unwrap_or_default()
+    }
+
+    /// Sets the practice times: sorted, duplicates dropped, at most two kept.
+    pub fn set_practice_times(&mut self, mut times: Vec<Reminder>) {
+        crate::domain::order::sort_by(&mut times, &|a, b| a.cmp(b));
+        times.dedup();
+        times.truncate(PRACTICE_TIMES_MAX);
+        self.practice_times = times;
     }
 }
 
@@ -124,8 +150,42 @@ mod tests {
         );
         let text = serde_json::to_string(&programs).unwrap();
         assert!(text.contains("\"a\":{\"active\":\"bonding\""), "{text}");
+        assert!(!text.contains("rest") && !text.contains("practice") && !text.contains("notify"));
         let back: Programs = serde_json::from_str(&text).unwrap();
         assert_eq!(back, programs);
         assert_eq!(back.active(&RatId("a".into())), Some(TechniqueId::Bonding));
+    }
+
+    #[test]
+    fn rest_days_and_practice_times_round_trip_and_old_data_still_reads() {
+        let day = LocalDate::new(2026, 11, 3).unwrap();
+        let mut programs = Programs::default();
+        let mut rest = RestDays::new();
+        rest.add_day(day, "vet").unwrap();
+        programs.entry(&RatId("a".into())).rest = rest.clone();
+        programs.set_practice_times(vec![
+            Reminder::new(19, 0).unwrap(),
+            Reminder::new(8, 30).unwrap(),
+            Reminder::new(19, 0).unwrap(),
+            Reminder::new(21, 0).unwrap(),
+        ]);
+        assert_eq!(
+            programs.practice_times,
+            vec![Reminder::new(8, 30).unwrap(), Reminder::new(19, 0).unwrap()]
+        );
+        programs.notify = true;
+        let text = serde_json::to_string(&programs).unwrap();
+        let back: Programs = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, programs);
+        assert_eq!(back.rest(&RatId("a".into())), rest);
+        assert!(back.rest(&RatId("b".into())).is_empty());
+        // Written by the first release, before rest days and practice times existed.
+        let old: Programs = serde_json::from_str(
+            r#"{"rats":{"a":{"active":"scent","started":[],"overrides":[],"updated_at":1}}}"#,
+        )
+        .unwrap();
+        assert!(
+            old.practice_times.is_empty() && !old.notify && old.rest(&RatId("a".into())).is_empty()
+        );
     }
 }

@@ -170,6 +170,8 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                 {group_row}
             </dl>
             <crate::pages::rat_training::Training rat=rat.clone()/>
+            <crate::pages::rat_progress::Consistency rat=rat.clone()/>
+            <crate::pages::rat_trust::TrustAndMilestones rat=rat.clone()/>
             {notes.map(|n| view! {
                 <section class="card" aria-labelledby="notes-title">
                     <h2 id="notes-title">"Notes"</h2>

@@ -12,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** Release builds made by scripts/test.sh before Playwright runs. */
 export const BUILDS = {
   /** `trunk build --release --offline` (public URL "/"). */
-  dist: path.join(repoRoot, 'dist'),
+  dist: process.env.RATBOND_DIST ? path.resolve(process.env.RATBOND_DIST) : path.join(repoRoot, 'dist'),
   /** Same sources, `--public-url /ratbond/`. */
   subpath: path.join(repoRoot, 'tests', 'e2e', '.builds', 'subpath'),
   /** RATBOND_VERSION=<version>-update-test: a "newer" build for the update tests. */
