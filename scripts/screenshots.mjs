@@ -36,7 +36,11 @@ const sampleSessions = [5, 4, 3, 2, 1].map((ago, i) => ({
 }));
 const sampleData = {
   'ratbond/rats': { rats: sampleRats },
-  'ratbond/programs': { rats: { 'r-pip': { active: 'scent', started: [['scent', day(5)]], answers: { hand: 'hides-or-freezes', food: 'not-yet', handled: 'no-or-unknown', safe_space: true, temperament: 'nervous' }, overrides: [], updated_at: now } } },
+  'ratbond/programs': { rats: {
+    'r-pip': { active: 'scent', started: [['scent', day(5)]], answers: { hand: 'hides-or-freezes', food: 'not-yet', handled: 'no-or-unknown', safe_space: true, temperament: 'nervous' }, overrides: [], updated_at: now,
+      rest: [{ from: day(8), to: day(8), reason: 'Vet check' }] },
+    'r-biscuit': { active: 'offering-treats', started: [['offering-treats', day(2)]], overrides: [], updated_at: now },
+  }, practice_times: [{ hour: 18, minute: 30 }] },
 };
 for (const s of sampleSessions) {
   const key = `ratbond/sessions/${s.day.slice(0, 7)}`;
@@ -45,7 +49,10 @@ for (const s of sampleSessions) {
 
 const shots = [
   { name: 'welcome', path: '', data: false },
-  { name: 'rats', path: '', data: true },
+  { name: 'today', path: '', data: true },
+  { name: 'rats', path: 'rats', data: true },
+  { name: 'guide', path: 'guide', data: true },
+  { name: 'guide-entry', path: 'guide/bruxing', data: true },
   { name: 'rat', path: 'rats/r-pip', data: true },
   { name: 'add-rat', path: 'rats/new', data: true },
   { name: 'settings', path: 'settings', data: true },

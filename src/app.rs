@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
     let update_ready = state.update_ready;
     platform::service_worker::register(move || update_ready.set(true));
     router::start();
+    crate::reminders::start_ticker(state);
     let here = router::current();
     let screen = Memo::new(move |_| here.with(|m| m.screen));
 

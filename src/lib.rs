@@ -7,6 +7,7 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod platform;
+pub mod reminders;
 pub mod router;
 pub mod routes;
 pub mod state;

@@ -311,3 +311,55 @@ pub fn is_engaged(selector: &str) -> bool {
         .is_some_and(|active| element.contains(Some(&active)));
     focused || element.matches(":hover").unwrap_or(false)
 }
+
+/// Opens the device's share sheet with `title` and `text` (Web Share API).
+/// `Some(true)`: shared. `Some(false)`: the owner closed the sheet. `None`: there is no
+/// Web Share here or it failed, so offer another way (copying).
+pub async fn share_text(title: &str, text: &str) -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
+    let share = share.dyn_ref::<js_sys::Function>()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"title".into(), &title.into()).ok()?;
+    js_sys::Reflect::set(&data, &"text".into(), &text.into()).ok()?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data).ok()?.dyn_into().ok()?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Some(true),
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string();
+            (name.as_deref() == Some("AbortError")).then_some(false)
+        }
+    }
+}
+
+/// Puts `text` on the clipboard; `false` when the browser has no clipboard or refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    let Some(write) = write.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the browser's print dialog; `false` when it can't.
+pub fn print_page() -> bool {
+    web_sys::window().is_some_and(|w| w.print().is_ok())
+}

@@ -71,6 +71,8 @@ pub struct AppState {
     pub banners: RwSignal<Vec<Banner>>,
     pub toast: RwSignal<Option<Toast>>,
     pub update_ready: RwSignal<bool>,
+    /// Minutes since local midnight, kept current while the app is open (see `reminders`).
+    pub minute: RwSignal<u32>,
     pub persistent: bool,
     pub read_only: bool,
 }
@@ -107,6 +109,7 @@ impl AppState {
             banners: RwSignal::new(banners),
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(false),
+            minute: RwSignal::new(0),
             persistent,
             read_only,
         }

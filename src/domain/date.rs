@@ -128,6 +128,42 @@ impl LocalDate {
         Self::from_days(self.to_days() + n)
     }
 
+    /// "Tuesday 1 December", for headings.
+    pub fn long_text(&self) -> String {
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let weekday = DAYS
+            .get(usize::from(self.weekday()))
+            .copied()
+            .unwrap_or_default();
+        let month = MONTHS
+            .get(usize::from(self.month()) - 1)
+            .copied()
+            .unwrap_or_default();
+        format!("{weekday} {} {month}", self.day())
+    }
+
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(&self) -> u8 {
         // 1970-01-01 was a Thursday (3).
@@ -208,5 +244,19 @@ mod tests {
             d
         );
         assert!(serde_json::from_str::<LocalDate>("\"2026-02-30\"").is_err());
+    }
+
+    #[test]
+    fn long_text_names_the_weekday_and_month() {
+        // (date, text): 2026-12-01 is a Tuesday.
+        let table = [
+            ("2026-12-01", "Tuesday 1 December"),
+            ("2026-11-30", "Monday 30 November"),
+            ("2027-01-03", "Sunday 3 January"),
+            ("2024-02-29", "Thursday 29 February"),
+        ];
+        for (date, text) in table {
+            assert_eq!(LocalDate::parse(date).unwrap().long_text(), text);
+        }
     }
 }

@@ -118,7 +118,7 @@ pub fn search(query: &str) -> Vec<&'static Entry> {
     let words: Vec<String> = query
         .split_whitespace()
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
+            w.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())

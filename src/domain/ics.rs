@@ -5,8 +5,9 @@
 //!
 //! - Each reminder is a daily event at a *floating* local time (no `Z`, no time zone),
 //!   so it rings at 18:30 wherever the phone is.
-//! - Its UID depends only on the time of day, never on the rats or the date, so
-//!   importing a new file again updates the event instead of adding a copy. `SEQUENCE`
+//! - Its UID names the reminder's slot (first or second practice time of the day),
+//!   never the time, the rats or the date, so importing a new file after moving 18:30
+//!   to 19:00 updates the event instead of adding a second one. `SEQUENCE`
 //!   counts minutes from 2020 to the file's `DTSTAMP`, so a newer file always wins.
 //! - Text is escaped (`\\`, `\;`, `\,`, `\n`) and lines are folded at 75 octets
 //!   between characters, never inside one, and never right after a space (some
@@ -112,12 +113,9 @@ impl Reminder {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
 
-    /// The same for every file with this time, whatever the rats or the date.
-    pub fn uid(&self) -> String {
-        format!(
-            "ratbond-practice-{:02}{:02}@ratbond.local",
-            self.hour, self.minute
-        )
+    /// The UID of the `slot`-th practice time of the day (1 or 2), whatever its time.
+    pub fn slot_uid(slot: usize) -> String {
+        format!("ratbond-practice-{slot}@ratbond.local")
     }
 }
 
@@ -267,9 +265,9 @@ pub fn practice_calendar(
     line("PRODID", PRODID);
     line("CALSCALE", "GREGORIAN");
     line("METHOD", "PUBLISH");
-    for r in &times {
+    for (i, r) in times.iter().enumerate() {
         line("BEGIN", "VEVENT");
-        line("UID", &r.uid());
+        line("UID", &Reminder::slot_uid(i + 1));
         line("DTSTAMP", now_utc_stamp);
         line("SEQUENCE", &sequence.to_string());
         line(
@@ -376,16 +374,8 @@ mod tests {
 
         // Earliest time first.
         let cases = [
-            (
-                &cal.events[0],
-                "070500",
-                "ratbond-practice-0705@ratbond.local",
-            ),
-            (
-                &cal.events[1],
-                "183000",
-                "ratbond-practice-1830@ratbond.local",
-            ),
+            (&cal.events[0], "070500", "ratbond-practice-1@ratbond.local"),
+            (&cal.events[1], "183000", "ratbond-practice-2@ratbond.local"),
         ];
         for (e, time, uid) in cases {
             assert_eq!(event_value(e, "UID"), uid);
@@ -443,7 +433,7 @@ mod tests {
             format!("Time for a short, calm session with {who}.")
         );
         // The UID doesn't change with the names.
-        assert_eq!(event_value(e, "UID"), "ratbond-practice-1830@ratbond.local");
+        assert_eq!(event_value(e, "UID"), "ratbond-practice-1@ratbond.local");
     }
 
     #[test]
@@ -482,7 +472,7 @@ mod tests {
     }
 
     #[test]
-    fn uid_depends_only_on_the_time_of_day() {
+    fn uid_names_the_slot_so_a_new_time_updates_the_event() {
         let uids = |text: &str| -> Vec<String> {
             parse(text)
                 .events
@@ -499,13 +489,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(uids(&a), uids(&b));
-        assert_eq!(uids(&a), ["ratbond-practice-1830@ratbond.local"]);
+        assert_eq!(uids(&a), ["ratbond-practice-1@ratbond.local"]);
+        // Moving the time keeps the UID: the calendar updates the event in place.
+        let moved = practice_calendar(&[at(19, 0)], &["Pip"], day(), "20260420T080000Z").unwrap();
+        assert_eq!(uids(&moved), uids(&a));
         let c = practice_calendar(&[at(18, 31), at(0, 0)], &["Pip"], day(), STAMP).unwrap();
         assert_eq!(
             uids(&c),
             [
-                "ratbond-practice-0000@ratbond.local",
-                "ratbond-practice-1831@ratbond.local"
+                "ratbond-practice-1@ratbond.local",
+                "ratbond-practice-2@ratbond.local"
             ]
         );
         // The same time twice is one event.

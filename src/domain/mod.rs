@@ -11,6 +11,8 @@ pub mod progression;
 pub mod rat;
 pub mod session;
 pub mod streak;
+pub mod summary;
 pub mod technique;
 pub mod timer;
+pub mod today;
 pub mod trust;

@@ -12,5 +12,6 @@ pub mod rats;
 pub mod session;
 pub mod session_edit;
 pub mod settings;
+pub mod settings_reminders;
 pub mod techniques;
 pub mod today;

@@ -269,46 +269,63 @@ fn StepOverride(
 /// Sessions and overrides for this rat, newest first.
 #[component]
 fn History(rat: Rat) -> impl IntoView {
+    use crate::domain::technique::TechniqueId as Tid;
     let app = use_app();
+    // Each row with the technique it belongs to, for the filter.
     let rows = Memo::new({
         let rat = rat.clone();
         move |_| {
             let today = platform::today();
-            let mut rows: Vec<HistoryRow> = app.sessions.with(|all| {
+            let mut rows: Vec<(Tid, HistoryRow)> = app.sessions.with(|all| {
                 all.iter()
                     .filter_map(|s| s.outcome_for(&rat.id).map(|o| (s, o)))
-                    .map(|(s, o)| HistoryRow::Session {
-                        session: Box::new(s.clone()),
-                        line: {
-                            let t = technique(o.technique);
-                            format!("{}, step {} · {}", t.name, o.step + 1, o.response.label())
-                        },
-                        signs: o
-                            .signs
-                            .iter()
-                            .map(|s| s.label())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                    .map(|(s, o)| {
+                        (
+                            o.technique,
+                            HistoryRow::Session {
+                                session: Box::new(s.clone()),
+                                line: {
+                                    let t = technique(o.technique);
+                                    format!(
+                                        "{}, step {} · {}",
+                                        t.name,
+                                        o.step + 1,
+                                        o.response.label()
+                                    )
+                                },
+                                signs: o
+                                    .signs
+                                    .iter()
+                                    .map(|s| s.label())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            },
+                        )
                     })
                     .collect()
             });
             if let Some(program) = app.programs.with(|p| p.of(&rat.id).cloned()) {
-                rows.extend(program.overrides.iter().map(|o| HistoryRow::Override {
-                    day: o.day,
-                    at: o.at,
-                    text: format!(
-                        "You {} {} to step {} of {}",
-                        match o.reason {
-                            OverrideKind::MoveUp => "moved",
-                            OverrideKind::StepBack => "stepped",
+                rows.extend(program.overrides.iter().map(|o| {
+                    (
+                        o.technique,
+                        HistoryRow::Override {
+                            day: o.day,
+                            at: o.at,
+                            text: format!(
+                                "You {} {} to step {} of {}",
+                                match o.reason {
+                                    OverrideKind::MoveUp => "moved",
+                                    OverrideKind::StepBack => "stepped",
+                                },
+                                match o.reason {
+                                    OverrideKind::MoveUp => "up",
+                                    OverrideKind::StepBack => "back",
+                                },
+                                o.to_step + 1,
+                                technique(o.technique).name
+                            ),
                         },
-                        match o.reason {
-                            OverrideKind::MoveUp => "up",
-                            OverrideKind::StepBack => "back",
-                        },
-                        o.to_step + 1,
-                        technique(o.technique).name
-                    ),
+                    )
                 }));
             }
             // The coach's step changes, replayed for every technique this rat has started.
@@ -324,18 +341,34 @@ fn History(rat: Rat) -> impl IntoView {
                 });
                 for e in replayed.iter().flat_map(|r| r.transitions()) {
                     if let Source::Session(_) = e.source {
-                        rows.push(HistoryRow::Change {
-                            day: e.day,
-                            at: e.at + 1.0,
-                            text: decision_title(&e.advice.decision, technique_id),
-                        });
+                        rows.push((
+                            technique_id,
+                            HistoryRow::Change {
+                                day: e.day,
+                                at: e.at + 1.0,
+                                text: decision_title(&e.advice.decision, technique_id),
+                            },
+                        ));
                     }
                 }
             }
-            crate::domain::order::sort_by(&mut rows, &|a, b| b.at().total_cmp(&a.at()));
+            crate::domain::order::sort_by(&mut rows, &|a, b| b.1.at().total_cmp(&a.1.at()));
             rows
         }
     });
+    // Only when there is history in more than one technique.
+    let filter = RwSignal::new(None::<Tid>);
+    let techniques = Memo::new(move |_| {
+        rows.with(|rows| {
+            Tid::ALL
+                .into_iter()
+                .filter(|t| rows.iter().any(|(x, _)| x == t))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        filter.set(Tid::from_key(&event_target_value(&ev)));
+    };
     view! {
         <section class="card history" aria-labelledby="history-title">
             <h2 id="history-title">"History"</h2>
@@ -343,8 +376,39 @@ fn History(rat: Rat) -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"No sessions yet. The first one is the hardest, and it can be short."</p> }
             >
+                {move || {
+                    let shown = techniques.get();
+                    (shown.len() > 1).then(|| {
+                        let now = filter.get_untracked().filter(|t| shown.contains(t));
+                        view! {
+                            <fieldset class="field history-filter">
+                                <legend class="sub-label">"Show"</legend>
+                                <div class="chips" on:change=choose>
+                                    <label class="chip">
+                                        <input type="radio" name="history-technique" value="all" checked=now.is_none()/>
+                                        <span>"All techniques"</span>
+                                    </label>
+                                    {shown.into_iter().map(|t| view! {
+                                        <label class="chip">
+                                            <input type="radio" name="history-technique" value=t.key() checked=now == Some(t)/>
+                                            <span>{t.name()}</span>
+                                        </label>
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                        }
+                    })
+                }}
                 <ul class="plain-list history-list">
-                    {move || rows.get().into_iter().map(|row| row.view()).collect_view()}
+                    {move || {
+                        let only = filter.get().filter(|t| techniques.with(|ts| ts.contains(t)));
+                        rows.with(|rows| {
+                            rows.iter()
+                                .filter(|(t, _)| only.is_none_or(|o| o == *t))
+                                .map(|(_, row)| row.clone().view())
+                                .collect_view()
+                        })
+                    }}
                 </ul>
             </Show>
         </section>

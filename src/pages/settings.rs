@@ -86,6 +86,8 @@ pub fn SettingsPage() -> impl IntoView {
                 </dl>
             </section>
 
+            <crate::pages::settings_reminders::PracticeReminders/>
+
             <Show when=move || !quarantined().is_empty()>
                 <section class="card" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Data kept aside"</h2>

@@ -1,8 +1,200 @@
 //! Today, the home screen: which rats still need a session, and one tap to start it.
 
+use crate::components::icons::RatMark;
+use crate::domain::ics::names_phrase;
+use crate::domain::technique::technique;
+use crate::domain::today::{passed_practice_time, plan, Due, PlanCard, PlanRat};
+use crate::platform;
+use crate::router;
+use crate::routes;
+use crate::state::use_app;
 use leptos::prelude::*;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    view! { <article class="page"><h1>"Today"</h1></article> }
+    let app = use_app();
+    let today = platform::today();
+    let cards = Memo::new(move |_| {
+        app.rats.with(|rats| {
+            app.programs.with(|programs| {
+                app.sessions
+                    .with(|sessions| plan(rats, programs, sessions, today))
+            })
+        })
+    });
+    // "Due since 18:30" once a practice time has passed and rats still wait.
+    let due_since = Memo::new(move |_| {
+        app.programs
+            .with(|p| passed_practice_time(&p.practice_times, app.minute.get()))
+            .map(|t| t.label())
+    });
+
+    move || {
+        let cards = cards.get();
+        if cards.is_empty() {
+            let has_archived = app.rats.with(|r| !r.is_empty());
+            return view! { <FirstRun has_archived/> }.into_any();
+        }
+        let due_names: Vec<String> = cards
+            .iter()
+            .flat_map(|c| c.rats.iter())
+            .filter(|r| r.due == Due::Now)
+            .map(|r| r.name.clone())
+            .collect();
+        let trainable_any = cards.iter().any(|c| !c.trainable().is_empty());
+        let summary = if !due_names.is_empty() {
+            let names: Vec<&str> = due_names.iter().map(String::as_str).collect();
+            let verb = if names.len() == 1 { "needs" } else { "need" };
+            let late = due_since
+                .get()
+                .map(|t| format!(" It's past your {t} practice time."))
+                .unwrap_or_default();
+            format!(
+                "{} still {verb} a session today.{late}",
+                names_phrase(&names)
+            )
+        } else if trainable_any {
+            "All done for today. Thank you for being so patient with them. A second short session is a bonus, never a must."
+                .to_string()
+        } else {
+            "Nothing is due today. Choose a technique for a rat to start training.".to_string()
+        };
+        let all_done = due_names.is_empty() && trainable_any;
+        view! {
+            <article class="page today" aria-labelledby="today-title">
+                <header class="page-header">
+                    <h1 id="today-title">"Today"</h1>
+                    <p class="muted">{today.long_text()}</p>
+                </header>
+                <p class=if all_done { "today-summary card all-done" } else { "today-summary" } role="status">
+                    {summary}
+                </p>
+                <ul class="plan" role="list">
+                    {cards.into_iter().map(|card| view! { <PlanCardView card/> }).collect_view()}
+                </ul>
+            </article>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn FirstRun(has_archived: bool) -> impl IntoView {
+    view! {
+        <section class="page empty-state" aria-labelledby="first-title">
+            <RatMark size=120/>
+            <h1 id="first-title">{if has_archived { "No active rats" } else { "Welcome to Ratbond" }}</h1>
+            <p>"Trust grows in small, calm sessions, once or twice a day. Ratbond shows you what to do next and keeps track."</p>
+            <ol class="first-steps">
+                <li>"Add your rat."</li>
+                <li>"Answer a few questions to pick a technique."</li>
+                <li>"Start your first short session."</li>
+            </ol>
+            <a href=router::href(if has_archived { routes::RATS } else { routes::NEW_RAT }) class="button button-primary button-wide">
+                {if has_archived { "See your rats" } else { "Add your first rat" }}
+            </a>
+        </section>
+    }
+}
+
+#[component]
+fn PlanCardView(card: PlanCard) -> impl IntoView {
+    let app = use_app();
+    let trainable = card.trainable();
+    let names: Vec<&str> = card.rats.iter().map(|r| r.name.as_str()).collect();
+    let title = names_phrase(&names);
+    let heading_id = format!(
+        "plan-{}",
+        card.key()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
+    let due_attr = match card.due {
+        Due::Now => "now",
+        Due::NoTechnique => "no-technique",
+        Due::Better => "better",
+        Due::Done => "done",
+        Due::Resting => "resting",
+    };
+    let button = (!trainable.is_empty()).then(|| {
+        let who: Vec<&str> = card
+            .rats
+            .iter()
+            .filter(|r| trainable.contains(&r.id))
+            .map(|r| r.name.as_str())
+            .collect();
+        let who = names_phrase(&who);
+        let label = match card.due {
+            Due::Now => format!("Start a session with {who}"),
+            Due::Better => format!("Start a second session with {who}"),
+            _ => format!("Start another session with {who}"),
+        };
+        let class = if card.due == Due::Now {
+            "button button-primary button-wide"
+        } else {
+            "button button-wide"
+        };
+        let start = move |_| {
+            // A running session is finished first; otherwise this one starts.
+            let running = app.timer.with_untracked(Option::is_some);
+            if running || app.start_timer(trainable.clone()).is_ok() {
+                router::navigate(routes::SESSION);
+            }
+        };
+        let running = move || app.timer.with(Option::is_some);
+        view! {
+            <button class=class on:click=start>
+                {move || if running() { "Back to the running session".to_string() } else { label.clone() }}
+            </button>
+        }
+    });
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="card plan-card" data-due=due_attr aria-labelledby=labelled_by>
+            <h2 id=heading_id class="plan-title">{title}</h2>
+            {card.group.clone().map(|g| view! { <p class="muted plan-group">{g}</p> })}
+            <ul class="plan-rats" role="list">
+                {card.rats.into_iter().map(|rat| view! { <PlanRatLine rat/> }).collect_view()}
+            </ul>
+            {button}
+        </li>
+    }
+}
+
+#[component]
+fn PlanRatLine(rat: PlanRat) -> impl IntoView {
+    let doing = match (rat.technique, rat.step) {
+        (Some(t), _) if rat.mastered => format!("{}: mastered", technique(t).name),
+        (Some(t), Some((number, count, title))) => {
+            format!("{} · Step {number} of {count}: {title}", technique(t).name)
+        }
+        (Some(t), None) => technique(t).name.to_string(),
+        (None, _) => "No technique yet".to_string(),
+    };
+    let status = match rat.due {
+        Due::Now => "No session yet today".to_string(),
+        Due::Better => "1 session today · a second is even better".to_string(),
+        Due::Done => format!("{} sessions today · lovely work", rat.done_today),
+        Due::Resting => "Resting today".to_string(),
+        Due::NoTechnique => String::new(),
+    };
+    let streak = (rat.streak > 0).then(|| {
+        let days = if rat.streak == 1 { "day" } else { "days" };
+        format!("{} {days} in a row", rat.streak)
+    });
+    let choose = (rat.due == Due::NoTechnique).then(|| {
+        view! {
+            <a href=router::href(&routes::choose(&rat.id)) class="button button-small">
+                {format!("Find a technique for {}", rat.name)}
+            </a>
+        }
+    });
+    view! {
+        <li class="plan-rat" data-due=if rat.due == Due::Now { "now" } else { "" }>
+            <a href=router::href(&routes::rat(&rat.id)) class="plan-rat-name">{rat.name.clone()}</a>
+            <span class="plan-doing">{doing}</span>
+            {(!status.is_empty()).then(|| view! { <span class="plan-status">{status}</span> })}
+            {streak.map(|s| view! { <span class="plan-streak">{s}</span> })}
+            {choose}
+        </li>
+    }
 }

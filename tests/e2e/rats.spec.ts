@@ -48,7 +48,8 @@ test('a new owner adds, edits, archives and deletes rats, and everything survive
   await expect(page.getByRole('heading', { name: 'Welcome to Ratbond' })).toBeVisible();
 
   await addRat(page, { name: 'Pip', sex: 'Female', temperament: 'Nervous', date: '2025-06-01', group: 'Big cage', notes: 'Loves peas.' });
-  await expect(page.getByText('Nervous', { exact: true })).toBeVisible();
+  const profile = page.locator('dl.facts').first();
+  await expect(profile.getByText('Nervous', { exact: true })).toBeVisible();
   await expect(page.getByText('Loves peas.')).toBeVisible();
 
   await page.getByRole('link', { name: '‹ Your rats' }).click();
@@ -61,7 +62,7 @@ test('a new owner adds, edits, archives and deletes rats, and everything survive
   await page.getByRole('radio', { name: /^Confident/ }).check();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Squeak the Brave' })).toBeVisible();
-  await expect(page.getByText('Confident', { exact: true })).toBeVisible();
+  await expect(page.locator('dl.facts').first().getByText('Confident', { exact: true })).toBeVisible();
 
   // Archive keeps the rat, folded away on the list.
   await page.getByRole('button', { name: 'Archive' }).click();

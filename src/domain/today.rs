@@ -1,0 +1,356 @@
+//! Today's plan: one card per rat, or per cage group trained together, with what is due.
+//!
+//! Rats sharing a cage group get one card, because the session screen can train them
+//! together. Cards that still need a session today come first.
+
+use super::date::LocalDate;
+use super::ics::Reminder;
+use super::program::{rat_replay, Programs};
+use super::rat::{Rat, RatId};
+use super::session::Session;
+use super::streak::{session_days, streaks};
+use super::technique::{technique, TechniqueId};
+
+/// Where a rat stands today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Due {
+    /// No session yet today.
+    Now,
+    /// No technique chosen: the owner has to pick one first.
+    NoTechnique,
+    /// One session done; a second is better.
+    Better,
+    /// Two or more sessions today.
+    Done,
+    /// A rest day, with no session.
+    Resting,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRat {
+    pub id: RatId,
+    pub name: String,
+    pub technique: Option<TechniqueId>,
+    /// Step number as shown (1-based), steps in the ladder, the step's title.
+    pub step: Option<(u8, usize, &'static str)>,
+    pub mastered: bool,
+    pub done_today: u32,
+    pub streak: u32,
+    pub due: Due,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanCard {
+    /// The cage group's name, when the card holds a group.
+    pub group: Option<String>,
+    pub rats: Vec<PlanRat>,
+    /// The most pressing state of the card's rats.
+    pub due: Due,
+}
+
+impl PlanCard {
+    /// The rats a "Start session" button trains: those with a technique, not resting.
+    pub fn trainable(&self) -> Vec<RatId> {
+        self.rats
+            .iter()
+            .filter(|r| r.technique.is_some() && r.due != Due::Resting)
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    /// Still needs a session today.
+    pub fn is_due(&self) -> bool {
+        self.due == Due::Now
+    }
+
+    /// A stable key for the view: the group's name or the rat's id.
+    pub fn key(&self) -> String {
+        match &self.group {
+            Some(group) => format!("group:{group}"),
+            None => self
+                .rats
+                .first()
+                .map(|r| r.id.0.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Today's cards for the active rats, most pressing first (then by name).
+pub fn plan(
+    rats: &[Rat],
+    programs: &Programs,
+    sessions: &[Session],
+    today: LocalDate,
+) -> Vec<PlanCard> {
+    let mut cards: Vec<PlanCard> = Vec::new();
+    for rat in rats.iter().filter(|r| !r.archived) {
+        let entry = plan_rat(rat, programs, sessions, today);
+        let group = rat.cage_group.clone();
+        let existing = group.as_ref().and_then(|g| {
+            cards.iter_mut().find(|c| {
+                c.group
+                    .as_ref()
+                    .is_some_and(|cg| cg.to_lowercase() == g.to_lowercase())
+            })
+        });
+        match existing {
+            Some(card) => card.rats.push(entry),
+            None => cards.push(PlanCard {
+                group,
+                rats: vec![entry],
+                due: Due::Now,
+            }),
+        }
+    }
+    for card in &mut cards {
+        crate::domain::order::sort_by(&mut card.rats, &|a, b| {
+            a.due
+                .cmp(&b.due)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        card.due = card.rats.iter().map(|r| r.due).min().unwrap_or(Due::Done);
+    }
+    crate::domain::order::sort_by(&mut cards, &|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| title_key(a).cmp(&title_key(b)))
+    });
+    cards
+}
+
+fn title_key(card: &PlanCard) -> String {
+    card.group
+        .clone()
+        .or_else(|| card.rats.first().map(|r| r.name.clone()))
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+fn plan_rat(rat: &Rat, programs: &Programs, sessions: &[Session], today: LocalDate) -> PlanRat {
+    let rest = programs.rest(&rat.id);
+    let counts = streaks(session_days(sessions, &rat.id), &rest, today);
+    let replay = rat_replay(rat, programs, sessions, None, today);
+    let technique_id = replay.as_ref().map(|r| r.progress.technique);
+    let step = replay.as_ref().and_then(|r| {
+        let t = technique(r.progress.technique);
+        t.step(r.progress.step)
+            .map(|s| (r.progress.step.saturating_add(1), t.steps.len(), s.title))
+    });
+    let done = counts.sessions_today;
+    let due = match (technique_id, done) {
+        (None, _) => Due::NoTechnique,
+        (_, 0) if rest.is_rest(today) => Due::Resting,
+        (_, 0) => Due::Now,
+        (_, 1) => Due::Better,
+        _ => Due::Done,
+    };
+    PlanRat {
+        id: rat.id.clone(),
+        name: rat.name.clone(),
+        technique: technique_id,
+        step,
+        mastered: replay.as_ref().is_some_and(|r| r.progress.is_mastered()),
+        done_today: done,
+        streak: counts.current,
+        due,
+    }
+}
+
+/// The latest practice time that has already passed today, if any: rats still due after
+/// it are "due since" that time.
+pub fn passed_practice_time(times: &[Reminder], minutes_now: u32) -> Option<Reminder> {
+    times
+        .iter()
+        .filter(|t| u32::from(t.hour) * 60 + u32::from(t.minute) <= minutes_now)
+        .max()
+        .copied()
+}
+
+/// The next practice time still to come today, and how many minutes until it.
+pub fn next_practice_time(times: &[Reminder], minutes_now: u32) -> Option<(Reminder, u32)> {
+    times
+        .iter()
+        .map(|t| (*t, u32::from(t.hour) * 60 + u32::from(t.minute)))
+        .filter(|(_, at)| *at > minutes_now)
+        .min_by_key(|(_, at)| *at)
+        .map(|(t, at)| (t, at - minutes_now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rat::{RatDraft, Temperament};
+    use crate::domain::session::{RatOutcome, Response, SessionId};
+
+    fn day(d: u8) -> LocalDate {
+        LocalDate::new(2026, 11, d).unwrap()
+    }
+
+    fn rat(id: &str, name: &str, group: Option<&str>) -> Rat {
+        let draft = RatDraft {
+            name: name.into(),
+            temperament: Temperament::Curious,
+            cage_group: group.unwrap_or_default().into(),
+            ..RatDraft::default()
+        };
+        Rat::new(RatId(id.into()), draft.validate(day(20)).unwrap(), 1.0)
+    }
+
+    fn session(id: &str, on: LocalDate, rats: &[&str]) -> Session {
+        Session {
+            id: SessionId(id.into()),
+            day: on,
+            started_at: f64::from(on.days_since(day(1)) as i32) * 86_400_000.0,
+            duration_secs: 300,
+            outcomes: rats
+                .iter()
+                .map(|r| RatOutcome {
+                    rat: RatId((*r).into()),
+                    technique: TechniqueId::OfferingTreats,
+                    step: 0,
+                    response: Response::Relaxed,
+                    signs: vec![],
+                })
+                .collect(),
+            treats: 0,
+            note: String::new(),
+            updated_at: 1.0,
+        }
+    }
+
+    fn programs(active: &[&str]) -> Programs {
+        let mut p = Programs::default();
+        for id in active {
+            p.entry(&RatId((*id).into()))
+                .choose(TechniqueId::OfferingTreats, day(1), 1.0);
+        }
+        p
+    }
+
+    #[test]
+    fn due_rats_come_first_and_cage_mates_share_a_card() {
+        let rats = vec![
+            rat("a", "Ada", None),
+            rat("b", "Bean", Some("Big cage")),
+            rat("c", "Cleo", Some("big cage")),
+            rat("d", "Dot", None),
+            rat("e", "Eve", None),
+        ];
+        let progs = programs(&["a", "b", "c", "d"]);
+        let sessions = vec![
+            session("s1", day(20), &["a"]),
+            session("s2", day(20), &["a"]),
+            session("s3", day(20), &["b"]),
+        ];
+        let cards = plan(&rats, &progs, &sessions, day(20));
+        let shape: Vec<(Vec<&str>, Due)> = cards
+            .iter()
+            .map(|c| (c.rats.iter().map(|r| r.name.as_str()).collect(), c.due))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (vec!["Cleo", "Bean"], Due::Now),
+                (vec!["Dot"], Due::Now),
+                (vec!["Eve"], Due::NoTechnique),
+                (vec!["Ada"], Due::Done),
+            ]
+        );
+        assert_eq!(cards[0].group.as_deref(), Some("Big cage"));
+        assert_eq!(
+            cards[0].trainable(),
+            vec![RatId("c".into()), RatId("b".into())]
+        );
+        assert!(cards[2].trainable().is_empty());
+        assert_eq!(cards[0].rats[1].due, Due::Better);
+    }
+
+    #[test]
+    fn reordering_follows_logged_sessions() {
+        let rats = vec![rat("a", "Ada", None), rat("b", "Bean", None)];
+        let progs = programs(&["a", "b"]);
+        let mut sessions = Vec::new();
+        let order = |s: &[Session]| -> Vec<String> {
+            plan(&rats, &progs, s, day(20))
+                .iter()
+                .map(|c| c.rats[0].name.clone())
+                .collect()
+        };
+        assert_eq!(order(&sessions), ["Ada", "Bean"]);
+        sessions.push(session("s1", day(20), &["a"]));
+        assert_eq!(order(&sessions), ["Bean", "Ada"]);
+        sessions.push(session("s2", day(20), &["b"]));
+        assert_eq!(order(&sessions), ["Ada", "Bean"]);
+        // A session yesterday doesn't count for today.
+        let yesterday = vec![session("s0", day(19), &["a"])];
+        assert_eq!(
+            plan(&rats, &progs, &yesterday, day(20))[0].rats[0].due,
+            Due::Now
+        );
+    }
+
+    #[test]
+    fn a_rest_day_is_not_due_and_archived_rats_are_left_out() {
+        let mut rats = vec![rat("a", "Ada", None), rat("b", "Bean", None)];
+        rats[1].archived = true;
+        let mut progs = programs(&["a", "b"]);
+        progs
+            .entry(&RatId("a".into()))
+            .rest
+            .add_day(day(20), "vet")
+            .unwrap();
+        let cards = plan(&rats, &progs, &[], day(20));
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].due, Due::Resting);
+        assert!(cards[0].trainable().is_empty());
+        assert!(!cards[0].is_due());
+        // A session on a rest day still counts as done.
+        let cards = plan(&rats, &progs, &[session("s", day(20), &["a"])], day(20));
+        assert_eq!(cards[0].due, Due::Better);
+    }
+
+    #[test]
+    fn step_and_streak_are_shown() {
+        let rats = vec![rat("a", "Ada", None)];
+        let progs = programs(&["a"]);
+        let sessions = vec![
+            session("s1", day(18), &["a"]),
+            session("s2", day(19), &["a"]),
+        ];
+        let card = &plan(&rats, &progs, &sessions, day(20))[0];
+        let r = &card.rats[0];
+        assert_eq!(r.streak, 2);
+        let (number, count, title) = r.step.unwrap();
+        assert_eq!(number, 1);
+        assert_eq!(count, technique(TechniqueId::OfferingTreats).steps.len());
+        assert!(!title.is_empty());
+        assert_eq!(r.technique, Some(TechniqueId::OfferingTreats));
+    }
+
+    #[test]
+    fn practice_times_before_and_after_now() {
+        let times = [Reminder::new(8, 30).unwrap(), Reminder::new(18, 0).unwrap()];
+        // (minutes now, passed, next)
+        let table = [
+            (0, None, Some((8, 30, 510))),
+            (510, Some((8, 30)), Some((18, 0, 570))),
+            (1079, Some((8, 30)), Some((18, 0, 1))),
+            (1080, Some((18, 0)), None),
+            (1439, Some((18, 0)), None),
+        ];
+        for (now, passed, next) in table {
+            assert_eq!(
+                passed_practice_time(&times, now).map(|r| (r.hour, r.minute)),
+                passed,
+                "{now}"
+            );
+            assert_eq!(
+                next_practice_time(&times, now).map(|(r, m)| (r.hour, r.minute, m)),
+                next,
+                "{now}"
+            );
+        }
+        assert_eq!(passed_practice_time(&[], 900), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! Settings → practice reminders: one or two daily times, a calendar file, and a
+//! notification while the app is open.
+
+use crate::domain::ics::{self, practice_calendar, utc_stamp, Reminder};
+use crate::platform;
+use crate::reminders::{self, Permission};
+use crate::state::use_app;
+use leptos::prelude::*;
+
+fn permission_text(p: Permission) -> &'static str {
+    match p {
+        Permission::Granted => "Notifications are allowed.",
+        Permission::Denied => {
+            "Notifications are blocked for Ratbond. You can allow them in your browser's site settings."
+        }
+        Permission::Default => "Ratbond will ask your browser for permission.",
+        Permission::Unsupported => {
+            "This browser can't show notifications. On an iPhone, add Ratbond to your home screen first."
+        }
+    }
+}
+
+/// Reads a time field: empty is "no time", anything else must be a valid time.
+fn read_time(text: &str) -> Result<Option<Reminder>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Reminder::parse(text).map(Some).map_err(|e| e.to_string())
+}
+
+#[component]
+pub fn PracticeReminders() -> impl IntoView {
+    let app = use_app();
+    let saved_times = app.programs.with_untracked(|p| p.practice_times.clone());
+    let first = RwSignal::new(
+        saved_times
+            .first()
+            .map(Reminder::label)
+            .unwrap_or_else(|| "18:30".into()),
+    );
+    let second = RwSignal::new(saved_times.get(1).map(Reminder::label).unwrap_or_default());
+    let errors = RwSignal::new((None::<String>, None::<String>));
+    let permission = RwSignal::new(reminders::permission());
+    let saved_note = RwSignal::new(String::new());
+
+    // Validates both fields; shows errors next to them. None when one is wrong.
+    let times = move || -> Option<Vec<Reminder>> {
+        let a = read_time(&first.get_untracked());
+        let b = read_time(&second.get_untracked());
+        let a = match a {
+            Ok(None) => Err(ics::IcsError::NoReminders.to_string()),
+            other => other,
+        };
+        errors.set((a.clone().err(), b.clone().err()));
+        match (a, b) {
+            (Ok(a), Ok(b)) => Some(a.into_iter().chain(b).collect()),
+            _ => None,
+        }
+    };
+    let save = move |notify: bool| -> bool {
+        let Some(list) = times() else {
+            platform::focus(if errors.get_untracked().0.is_some() {
+                "practice-1"
+            } else {
+                "practice-2"
+            });
+            return false;
+        };
+        app.set_practice(list, notify).is_ok()
+    };
+    let notify_on = move || app.programs.with(|p| p.notify);
+
+    let on_save = move |_| {
+        if save(notify_on_untracked(app)) {
+            let times = app.programs.with_untracked(|p| {
+                p.practice_times
+                    .iter()
+                    .map(Reminder::label)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            });
+            saved_note.set(format!("Saved. Practice time: {times}."));
+        }
+    };
+    let on_calendar = move |_| {
+        if !save(notify_on_untracked(app)) {
+            return;
+        }
+        let names: Vec<String> = app.rats.with_untracked(|rats| {
+            rats.iter()
+                .filter(|r| !r.archived)
+                .map(|r| r.name.clone())
+                .collect()
+        });
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let times = app.programs.with_untracked(|p| p.practice_times.clone());
+        let made = utc_stamp(platform::now_ms())
+            .ok_or_else(|| ics::IcsError::Stamp.to_string())
+            .and_then(|stamp| {
+                practice_calendar(&times, &names, platform::today(), &stamp)
+                    .map_err(|e| e.to_string())
+            });
+        match made.and_then(|text| platform::download_text(ics::FILE_NAME, ics::MIME_TYPE, &text)) {
+            Ok(()) => saved_note.set(
+                "The calendar file is downloading. Open it to add the reminder to your calendar."
+                    .into(),
+            ),
+            Err(e) => saved_note.set(format!("The calendar file wasn't made: {e}")),
+        }
+    };
+    let on_notify = move |ev: leptos::ev::Event| {
+        let wanted = event_target_checked(&ev);
+        if !wanted {
+            save(false);
+            return;
+        }
+        reminders::ask_permission(move |answer| {
+            permission.set(answer);
+            save(answer == Permission::Granted);
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="reminders-title">
+            <h2 id="reminders-title">"Practice reminders"</h2>
+            <p>"Pick one or two times a day that suit you. Rats are most awake in the evening, so that often works well."</p>
+            <div class="field">
+                <label for="practice-1">"Practice time"</label>
+                <input id="practice-1" type="time" required=true
+                    prop:value=move || first.get()
+                    on:input=move |ev| first.set(event_target_value(&ev))
+                    aria-invalid=move || errors.with(|e| e.0.is_some()).then_some("true")
+                    aria-describedby="practice-1-error"/>
+                <p id="practice-1-error" class="field-error">{move || errors.with(|e| e.0.clone())}</p>
+            </div>
+            <div class="field">
+                <label for="practice-2">"Second time (optional)"</label>
+                <input id="practice-2" type="time"
+                    prop:value=move || second.get()
+                    on:input=move |ev| second.set(event_target_value(&ev))
+                    aria-invalid=move || errors.with(|e| e.1.is_some()).then_some("true")
+                    aria-describedby="practice-2-error"/>
+                <p id="practice-2-error" class="field-error">{move || errors.with(|e| e.1.clone())}</p>
+            </div>
+            <div class="button-row">
+                <button class="button button-primary" on:click=on_save>"Save times"</button>
+                <button class="button" on:click=on_calendar>"Add to my calendar"</button>
+            </div>
+            <p class="muted">
+                "Ratbond can't wake itself while it's closed, so it makes a calendar file: your phone's calendar then reminds you every day. Import it again after changing a time, and the event updates."
+            </p>
+            <label class="choice notify-choice">
+                <input type="checkbox" prop:checked=notify_on on:change=on_notify/>
+                <span>"Also notify me at practice time while Ratbond is open"</span>
+            </label>
+            <p class="muted" data-testid="notify-permission">{move || permission_text(permission.get())}</p>
+            <p class="saved-note" role="status">{move || saved_note.get()}</p>
+        </section>
+    }
+}
+
+fn notify_on_untracked(app: crate::state::AppState) -> bool {
+    app.programs.with_untracked(|p| p.notify) && reminders::permission() == Permission::Granted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_time;
+
+    #[test]
+    fn time_fields_read_like_the_owner_typed_them() {
+        assert_eq!(read_time(""), Ok(None));
+        assert_eq!(
+            read_time(" 18:30 ").unwrap().map(|r| r.label()),
+            Some("18:30".into())
+        );
+        assert!(read_time("25:00").is_err());
+        assert!(read_time("soon").is_err());
+    }
+}

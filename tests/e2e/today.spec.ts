@@ -1,0 +1,255 @@
+// Today, the home screen, and practice reminders: which rats still need a session (due
+// first, reordering as sessions are logged), the first-run path, "due since" after the
+// practice time, the calendar file, and a notification while the app is open.
+// Data is seeded into localStorage; a controlled clock sets the owner's day and time.
+import { test, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { BUILDS, expectScreenOk, requireBuild, startServer } from './support';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+let server: Server;
+test.beforeEach(async () => {
+  server = await startServer({ root: requireBuild(BUILDS.dist), port: 0 });
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+const TODAY = '2026-11-20'; // a Friday
+
+function rat(id: string, name: string, cage_group: string | null = null) {
+  return { id, name, sex: 'female', temperament: 'curious', cage_group, known_date: null, notes: '',
+    archived: false, created_at: 1, updated_at: 1 };
+}
+
+function program(technique = 'offering-treats') {
+  return { active: technique, started: [[technique, '2026-11-01']], overrides: [], updated_at: 1 };
+}
+
+interface Seed {
+  rats: ReturnType<typeof rat>[];
+  programs: Record<string, ReturnType<typeof program>>;
+  practice_times?: { hour: number; minute: number }[];
+  notify?: boolean;
+}
+
+const FAMILY: Seed = {
+  rats: [rat('r-ada', 'Ada'), rat('r-bean', 'Bean', 'Big cage'), rat('r-cleo', 'Cleo', 'Big cage'), rat('r-dot', 'Dot')],
+  programs: { 'r-ada': program(), 'r-bean': program(), 'r-cleo': program() },
+};
+
+/** Seeds storage once (a reload keeps what the app saved), sets the clock, opens `path`. */
+async function openWith(page: Page, seed: Seed | null, time = '18:00:00', path = '') {
+  await page.clock.install({ time: new Date(`${TODAY}T${time}`) });
+  if (seed) {
+    const data = {
+      'ratbond/rats': { rats: seed.rats },
+      'ratbond/programs': { rats: seed.programs, practice_times: seed.practice_times ?? [], notify: !!seed.notify },
+    };
+    await page.addInitScript((d) => {
+      if (localStorage.getItem('ratbond/rats')) return;
+      for (const [key, value] of Object.entries(d)) localStorage.setItem(key, JSON.stringify(value));
+    }, data);
+  }
+  await page.goto(server.url + path);
+  await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+}
+
+function cards(page: Page) {
+  return page.locator('.plan > li');
+}
+
+async function cardTitles(page: Page): Promise<string[]> {
+  return cards(page).locator('h2').allTextContents();
+}
+
+/** Starts the session from a Today card and logs a relaxed response for each rat. */
+async function logFromToday(page: Page, button: string, names: string[]) {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Training / })).toBeVisible();
+  for (const name of names) {
+    await page.getByRole('group', { name: `How did ${name} respond?` }).getByRole('radio', { name: 'Relaxed', exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Well done/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+}
+
+test('first run: Today leads to adding the first rat', async ({ page }) => {
+  await openWith(page, null);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ratbond' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: 'Add your first rat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a rat' })).toBeVisible();
+  await page.getByLabel('Name').fill('Pip');
+  await page.getByRole('button', { name: 'Save rat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
+  await page.getByRole('link', { name: 'Today' }).click();
+  // A rat without a technique: Today says what to do first.
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page).first()).toContainText('No technique yet');
+  await page.getByRole('link', { name: 'Find a technique for Pip' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a technique for Pip' })).toBeVisible();
+});
+
+test('rats that still need a session come first, and Today reorders as sessions are logged', async ({ page }) => {
+  await openWith(page, FAMILY);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByText('Friday 20 November')).toBeVisible();
+  // Cage mates share a card; the rat without a technique waits after the due ones.
+  expect(await cardTitles(page)).toEqual(['Ada', 'Bean and Cleo', 'Dot']);
+  await expect(page.getByRole('status').filter({ hasText: 'still need a session today' })).toHaveText(
+    'Ada, Bean and Cleo still need a session today.',
+  );
+  await expect(cards(page).first()).toContainText('Offering treats · Step 1 of');
+
+  await logFromToday(page, 'Start a session with Ada', ['Ada']);
+  expect(await cardTitles(page)).toEqual(['Bean and Cleo', 'Dot', 'Ada']);
+  await expect(cards(page).last()).toContainText('1 session today · a second is even better');
+  await expect(page.getByRole('button', { name: 'Start a second session with Ada' })).toBeVisible();
+
+  await logFromToday(page, 'Start a session with Bean and Cleo', ['Bean', 'Cleo']);
+  await expect(page.getByRole('status').filter({ hasText: 'All done for today' })).toBeVisible();
+  expect(await cardTitles(page)).toEqual(['Dot', 'Ada', 'Bean and Cleo']);
+
+  // A second session for Ada: two today is the better goal.
+  await logFromToday(page, 'Start a second session with Ada', ['Ada']);
+  await expect(cards(page).filter({ hasText: 'Ada' })).toContainText('2 sessions today');
+  // Two sessions beat one: Ada now comes after Bean and Cleo.
+  expect(await cardTitles(page)).toEqual(['Dot', 'Bean and Cleo', 'Ada']);
+  // The plan survives a reload: it is worked out from the stored sessions.
+  await page.reload();
+  expect(await cardTitles(page)).toEqual(['Dot', 'Bean and Cleo', 'Ada']);
+});
+
+test('after the practice time, Today says the rats are due since then', async ({ page }) => {
+  const seed = { ...FAMILY, practice_times: [{ hour: 18, minute: 30 }] };
+  await openWith(page, seed, '17:00:00');
+  const summary = page.getByRole('status').filter({ hasText: 'still need a session today' });
+  await expect(summary).not.toContainText('practice time');
+  await page.clock.setSystemTime(new Date(`${TODAY}T19:00:00`));
+  await page.clock.runFor(25_000);
+  await expect(summary).toContainText("It's past your 18:30 practice time.");
+});
+
+test('"Add to my calendar" downloads a daily reminder with an alarm', async ({ page }) => {
+  const seed = { ...FAMILY, rats: [...FAMILY.rats, rat('r-odd', 'Pip, the; brave 🐀')] };
+  await openWith(page, seed, '12:00:00', 'settings');
+  const reminders = page.getByRole('region', { name: 'Practice reminders' });
+  await reminders.getByLabel('Practice time', { exact: true }).fill('19:15');
+  await reminders.getByLabel('Second time (optional)').fill('07:45');
+  const download = page.waitForEvent('download');
+  await reminders.getByRole('button', { name: 'Add to my calendar' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ratbond-practice.ics');
+  const text = await readFile(await file.path(), 'utf8');
+  expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  const unfolded = text.replace(/\r\n[ \t]/g, '');
+  expect(unfolded.match(/^BEGIN:VEVENT$/gm)).toHaveLength(2);
+  expect(unfolded).toMatch(/^DTSTART:20261120T074500$/m);
+  expect(unfolded).toMatch(/^DTSTART:20261120T191500$/m);
+  expect(unfolded).toMatch(/^RRULE:FREQ=DAILY$/m);
+  expect(unfolded).toMatch(/^UID:ratbond-practice-1@ratbond\.local$/m);
+  expect(unfolded).toMatch(/^UID:ratbond-practice-2@ratbond\.local$/m);
+  expect(unfolded).toMatch(/^BEGIN:VALARM$/m);
+  expect(unfolded).toContain('Pip\\, the\\; brave 🐀');
+  // Every physical line is at most 75 octets and ends with CRLF.
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  // The times were saved too, earliest first.
+  await page.reload();
+  const saved = page.getByRole('region', { name: 'Practice reminders' });
+  await expect(saved.getByLabel('Practice time', { exact: true })).toHaveValue('07:45');
+  await expect(saved.getByLabel('Second time (optional)')).toHaveValue('19:15');
+});
+
+test('with notifications allowed, a notification comes at practice time while the app is open', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission() { return Promise.resolve('granted'); }
+      constructor(title: string, options?: { body?: string }) { shown.push(`${title}: ${options?.body ?? ''}`); }
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true });
+    if (window.ServiceWorkerRegistration) {
+      ServiceWorkerRegistration.prototype.showNotification = function (title: string, options?: NotificationOptions) {
+        shown.push(`${title}: ${options?.body ?? ''}`);
+        return Promise.resolve();
+      };
+    }
+  });
+  const seed = { ...FAMILY, practice_times: [{ hour: 18, minute: 30 }] };
+  await openWith(page, seed, '18:28:00', 'settings');
+  const reminders = page.getByRole('region', { name: 'Practice reminders' });
+  await reminders.getByRole('checkbox', { name: /notify me at practice time/ }).check();
+  await expect(page.getByTestId('notify-permission')).toHaveText('Notifications are allowed.');
+  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
+  expect(await shown()).toEqual([]);
+  await page.clock.runFor(3 * 60_000);
+  await expect.poll(shown).toEqual(['Time for trust training: Ada, Bean and Cleo are ready for a short, calm session.']);
+  // Once per practice time, not on every tick.
+  await page.clock.runFor(2 * 60_000);
+  expect(await shown()).toHaveLength(1);
+  // The choice is stored.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Practice reminders' }).getByRole('checkbox', { name: /notify me/ })).toBeChecked();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`Today and reminders in ${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+    test('first run, due, all done and settings pass axe at 320 px', async ({ page }) => {
+      await openWith(page, null);
+      await expectScreenOk(page, 'Today, first run', scheme);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate((d) => {
+        for (const [key, value] of Object.entries(d)) localStorage.setItem(key, JSON.stringify(value));
+      }, {
+        'ratbond/rats': { rats: FAMILY.rats },
+        'ratbond/programs': { rats: FAMILY.programs, practice_times: [{ hour: 9, minute: 0 }] },
+      });
+      await page.reload();
+      await expect(cards(page)).toHaveCount(3);
+      await expectScreenOk(page, 'Today with rats due', scheme);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(server.url + 'settings');
+      await expect(page.getByRole('region', { name: 'Practice reminders' })).toBeVisible();
+      await expectScreenOk(page, 'Settings with reminders', scheme);
+    });
+  });
+}
+
+test('links, Back and Forward move between screens without reloading, and the skip link stays on the page', async ({ page }) => {
+  await openWith(page, FAMILY);
+  // A marker on window survives in-app navigation but not a page load.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Rats' }).click();
+  await expect(page).toHaveURL(/\/rats$/);
+  await expect(nav.getByRole('link', { name: 'Rats' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: /^Ada/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Rats' })).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/rats$/);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(/\/rats$/);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  // "Skip to content" focuses the main area instead of loading another page.
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await skip.focus();
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/\/rats$/);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
