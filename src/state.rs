@@ -204,6 +204,25 @@ impl AppState {
         self.commit_programs(next)
     }
 
+    /// Everything the owner has, as a backup file's text.
+    pub fn backup_text(&self) -> String {
+        let data = crate::store::backup::BackupData {
+            rats: self.rats.get_untracked(),
+            sessions: self.sessions.get_untracked(),
+            programs: self.programs.get_untracked(),
+        };
+        crate::store::backup::export(&data, APP_VERSION, platform::now_ms())
+    }
+
+    /// Remembers the day of a backup. Works in memory too, when storage is missing.
+    pub fn note_backup(&self, day: LocalDate) {
+        let mut next = self.programs.get_untracked();
+        next.last_backup = Some(day);
+        // Not worth a "couldn't save" banner: the backup itself is safe in the file.
+        let _ = self.store.with_value(|store| store.save_programs(&next));
+        self.programs.set(next);
+    }
+
     /// The owner moved a rat's step by hand; kept in its history.
     pub fn add_override(&self, rat: &RatId, change: Override) -> Result<(), StoreError> {
         let mut next = self.programs.get_untracked();

@@ -59,6 +59,9 @@ pub struct Programs {
     /// The owner asked for a notification at practice time while the app is open.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub notify: bool,
+    /// The day of the last "Download backup", shown in Settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_backup: Option<LocalDate>,
 }
 
 pub const PRACTICE_TIMES_MAX: usize = 2;

@@ -172,6 +172,8 @@ fn RatProfile(rat: Rat) -> impl IntoView {
             <crate::pages::rat_training::Training rat=rat.clone()/>
             <crate::pages::rat_progress::Consistency rat=rat.clone()/>
             <crate::pages::rat_trust::TrustAndMilestones rat=rat.clone()/>
+            // The full log last: it grows every day, the summaries above it don't.
+            <crate::pages::rat_training::History rat=rat.clone()/>
             {notes.map(|n| view! {
                 <section class="card" aria-labelledby="notes-title">
                     <h2 id="notes-title">"Notes"</h2>

@@ -183,7 +183,6 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 </div>
             </Show>
         </section>
-        <History rat=rat.clone()/>
     }
 }
 
@@ -268,7 +267,7 @@ fn StepOverride(
 
 /// Sessions and overrides for this rat, newest first.
 #[component]
-fn History(rat: Rat) -> impl IntoView {
+pub fn History(rat: Rat) -> impl IntoView {
     use crate::domain::technique::TechniqueId as Tid;
     let app = use_app();
     // Each row with the technique it belongs to, for the filter.

@@ -86,6 +86,8 @@ pub fn SettingsPage() -> impl IntoView {
                 </dl>
             </section>
 
+            <crate::pages::settings_backup::BackupSection/>
+
             <crate::pages::settings_reminders::PracticeReminders/>
 
             <Show when=move || !quarantined().is_empty()>

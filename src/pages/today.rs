@@ -65,6 +65,7 @@ pub fn TodayPage() -> impl IntoView {
                 <header class="page-header">
                     <h1 id="today-title">"Today"</h1>
                     <p class="muted">{today.long_text()}</p>
+                    <p class="muted">"The goal: one calm session a day for each rat. Two is even better."</p>
                 </header>
                 <p class=if all_done { "today-summary card all-done" } else { "today-summary" } role="status">
                     {summary}
@@ -148,12 +149,20 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
         }
     });
     let labelled_by = heading_id.clone();
+    // One rat: the heading is its name and links to it, so the line below doesn't repeat it.
+    let single = card.rats.len() == 1 && card.group.is_none();
+    let title = match (single, card.rats.first()) {
+        (true, Some(rat)) => {
+            view! { <a href=router::href(&routes::rat(&rat.id))>{title}</a> }.into_any()
+        }
+        _ => title.into_any(),
+    };
     view! {
         <li class="card plan-card" data-due=due_attr aria-labelledby=labelled_by>
             <h2 id=heading_id class="plan-title">{title}</h2>
             {card.group.clone().map(|g| view! { <p class="muted plan-group">{g}</p> })}
             <ul class="plan-rats" role="list">
-                {card.rats.into_iter().map(|rat| view! { <PlanRatLine rat/> }).collect_view()}
+                {card.rats.into_iter().map(|rat| view! { <PlanRatLine rat show_name=!single/> }).collect_view()}
             </ul>
             {button}
         </li>
@@ -161,7 +170,7 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
 }
 
 #[component]
-fn PlanRatLine(rat: PlanRat) -> impl IntoView {
+fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
     let doing = match (rat.technique, rat.step) {
         (Some(t), _) if rat.mastered => format!("{}: mastered", technique(t).name),
         (Some(t), Some((number, count, title))) => {
@@ -190,7 +199,7 @@ fn PlanRatLine(rat: PlanRat) -> impl IntoView {
     });
     view! {
         <li class="plan-rat" data-due=if rat.due == Due::Now { "now" } else { "" }>
-            <a href=router::href(&routes::rat(&rat.id)) class="plan-rat-name">{rat.name.clone()}</a>
+            {show_name.then(|| view! { <a href=router::href(&routes::rat(&rat.id)) class="plan-rat-name">{rat.name.clone()}</a> })}
             <span class="plan-doing">{doing}</span>
             {(!status.is_empty()).then(|| view! { <span class="plan-status">{status}</span> })}
             {streak.map(|s| view! { <span class="plan-streak">{s}</span> })}

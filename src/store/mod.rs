@@ -1,6 +1,7 @@
 //! The only code that knows about storage: keys, schema versions, migrations, quarantine.
 
 pub mod backend;
+pub mod backup;
 pub mod local;
 pub mod schema;
 
