@@ -128,17 +128,8 @@ impl LocalDate {
         Self::from_days(self.to_days() + n)
     }
 
-    /// "Tuesday 1 December", for headings.
-    pub fn long_text(&self) -> String {
-        const DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
+    /// "December": the month's name in English.
+    pub fn month_name(&self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -153,14 +144,28 @@ impl LocalDate {
             "November",
             "December",
         ];
+        MONTHS
+            .get(usize::from(self.month()).saturating_sub(1))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// "Tuesday 1 December", for headings.
+    pub fn long_text(&self) -> String {
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
         let weekday = DAYS
             .get(usize::from(self.weekday()))
             .copied()
             .unwrap_or_default();
-        let month = MONTHS
-            .get(usize::from(self.month()) - 1)
-            .copied()
-            .unwrap_or_default();
+        let month = self.month_name();
         format!("{weekday} {} {month}", self.day())
     }
 

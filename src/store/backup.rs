@@ -835,25 +835,7 @@ pub fn preview(backup: &Backup) -> Preview {
 
 /// "2 March 2026".
 pub fn day_text(day: LocalDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(day.month()).saturating_sub(1))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", day.day(), day.year())
+    format!("{} {} {}", day.day(), day.month_name(), day.year())
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
