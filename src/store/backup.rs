@@ -26,7 +26,6 @@
 //! [`read`] is pure: it returns a [`Backup`] only when every check passed, so nothing the
 //! app holds can change on a rejection.
 
-use super::schema::SCHEMA_VERSION;
 use crate::domain::chooser::Answers;
 use crate::domain::date::LocalDate;
 use crate::domain::ics::Reminder;
@@ -46,6 +45,9 @@ use std::hash::Hash;
 
 /// The `format` name every Ratbond backup carries.
 pub const FORMAT: &str = "ratbond-backup";
+/// The version of the backup file format. It is separate from the storage schema: storage
+/// may be packed differently while backup files stay readable by older and newer apps.
+pub const BACKUP_VERSION: u32 = 1;
 /// Files larger than this are refused before parsing (10 MiB, counted in UTF-8 bytes).
 pub const SIZE_MAX_BYTES: usize = 10 * 1024 * 1024;
 /// Nesting deeper than this is refused before parsing; a real backup nests about 7 deep.
@@ -115,7 +117,7 @@ pub fn export(data: &BackupData, app_version: &str, now_ms: f64) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     let at = serde_json::to_string(&exported_at).unwrap_or_else(|_| "0".into());
     format!(
-        "{{\n  \"format\": {},\n  \"schema_version\": {SCHEMA_VERSION},\n  \"app_version\": {},\n  \"exported_at\": {at},\n  \"checksum\": {},\n  \"data\": {data_json}\n}}\n",
+        "{{\n  \"format\": {},\n  \"schema_version\": {BACKUP_VERSION},\n  \"app_version\": {},\n  \"exported_at\": {at},\n  \"checksum\": {},\n  \"data\": {data_json}\n}}\n",
         quote(FORMAT),
         quote(app_version),
         quote(&checksum_of(&data_json)),
@@ -327,9 +329,9 @@ pub fn read(text: &str) -> Result<Backup, BackupError> {
     }
     let schema_version = match root.get("schema_version").and_then(Value::as_u64) {
         None | Some(0) => return Err(BackupError::NotRatbond),
-        Some(v) if v > u64::from(SCHEMA_VERSION) => return Err(BackupError::Newer { version: v }),
-        Some(v) if v < u64::from(SCHEMA_VERSION) => return Err(BackupError::Older { version: v }),
-        Some(_) => SCHEMA_VERSION,
+        Some(v) if v > u64::from(BACKUP_VERSION) => return Err(BackupError::Newer { version: v }),
+        Some(v) if v < u64::from(BACKUP_VERSION) => return Err(BackupError::Older { version: v }),
+        Some(_) => BACKUP_VERSION,
     };
     let app_version = root
         .get("app_version")
@@ -1575,7 +1577,7 @@ mod tests {
         let backup = read(&text).unwrap();
         assert_eq!(backup.data, data);
         assert_eq!(backup.format, "ratbond-backup");
-        assert_eq!(backup.schema_version, SCHEMA_VERSION);
+        assert_eq!(backup.schema_version, BACKUP_VERSION);
         assert_eq!(backup.app_version, "0.1.0");
         assert_eq!(backup.exported_at, now());
         assert_eq!(backup.checksum, checksum(&data));
