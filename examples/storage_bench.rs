@@ -8,12 +8,13 @@
 #[path = "../tests/support/five_years.rs"]
 mod five_years;
 
-use five_years::{five_years, Dataset, Spy};
+use five_years::{five_years, ms_at, Dataset, Spy};
 use ratbond::domain::program::rat_replay;
 use ratbond::domain::session::{Session, SessionId};
 use ratbond::store::backend::{Backend, MemoryBackend};
+use ratbond::store::codec::{decode_month, encode_month};
 use ratbond::store::schema::{month_key, PREFIX};
-use ratbond::store::{Store, BUDGET_CHARS};
+use ratbond::store::{merge_sessions, Store, BUDGET_CHARS};
 use serde::Serialize;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -40,7 +41,7 @@ fn ms(d: Duration) -> String {
 
 fn row(what: &str, runs: usize, min: Duration, median: Duration) {
     println!(
-        "{what:<44} min {} median {}  ({runs} runs)",
+        "{what:<50} min {} median {}  ({runs} runs)",
         ms(min),
         ms(median)
     );
@@ -125,6 +126,13 @@ fn main() {
         "largest key: {largest_key} = {largest} chars ({largest_bytes} bytes); smallest: {} = {} chars",
         sizes[0].2, sizes[0].0
     );
+    let last_month = spy
+        .mem
+        .get(&month_key(data.last_day))
+        .unwrap()
+        .unwrap_or_default();
+    let example: String = last_month.chars().take(360).collect();
+    println!("a month value starts: {example}...");
     println!(
         "per session: {:.0} chars on average; per month: {:.0} chars on average",
         month_chars as f64 / data.sessions.len() as f64,
@@ -146,10 +154,17 @@ fn main() {
         .iter()
         .take_while(|(day, m)| store_q.save_month(*day, m).is_ok())
         .count();
-    println!(
-        "with a {BUDGET_CHARS}-char quota: {fit} of {} months save, the next one fails with Quota",
-        months.len()
-    );
+    if fit == months.len() {
+        println!(
+            "with a {BUDGET_CHARS}-char quota: all {fit} months save, {} chars to spare",
+            BUDGET_CHARS - store_q.usage().unwrap().chars
+        );
+    } else {
+        println!(
+            "with a {BUDGET_CHARS}-char quota: {fit} of {} months save, the next one fails with Quota",
+            months.len()
+        );
+    }
 
     println!();
     let (min, median, total) = time(5, || {
@@ -163,43 +178,79 @@ fn main() {
         }
         chars
     });
-    row("serialize everything (serde_json)", 5, min, median);
-    black_box(total);
+    row(
+        "serialize everything as v1 JSON (serde_json)",
+        5,
+        min,
+        median,
+    );
+    println!("  v1 would take {total} bytes");
+    let (min, median, encoded) = time(5, || {
+        months
+            .iter()
+            .map(|(day, month)| encode_month(*day, month).unwrap())
+            .collect::<Vec<String>>()
+    });
+    row("encode all months (v2)", 5, min, median);
+    let (min, median, decoded) = time(5, || {
+        encoded
+            .iter()
+            .map(|text| decode_month(text).unwrap().len())
+            .sum::<usize>()
+    });
+    row("decode all months (v2)", 5, min, median);
+    assert_eq!(decoded, data.sessions.len());
     let (min, median, _) = time(3, || write_all(&data, Box::new(MemoryBackend::new())));
     row("write everything through Store (memory)", 3, min, median);
 
-    let (min, median, opened) = time(5, || {
-        Store::open(Box::new(spy.clone()), APP_VERSION, 1.8e12)
-    });
-    row("Store::open the whole set", 5, min, median);
-    assert_eq!(opened.sessions.len(), data.sessions.len());
+    // Start-up on the evening of the last day, as the first screen sees it.
+    let now = ms_at(data.last_day, 21 * 3600);
+    let (min, median, opened) = time(5, || Store::open(Box::new(spy.clone()), APP_VERSION, now));
+    row(
+        "Store::open (lazy: months the first screen needs)",
+        5,
+        min,
+        median,
+    );
+    let loaded = opened.sessions.len();
     spy.log.borrow_mut().clear();
-    let opened = Store::open(Box::new(spy.clone()), APP_VERSION, 1.8e12);
+    let mut opened = Store::open(Box::new(spy.clone()), APP_VERSION, now);
     {
         let log = spy.log.borrow();
         println!(
-            "  Store::open reads {} keys ({} months) = {} chars: everything",
+            "  Store::open reads {} keys ({} of {} months, {} sessions) = {} of {} chars ({:.0}%)",
             log.gets.len(),
+            months.len() - opened.pending_months.len(),
             months.len(),
-            log.chars_read
+            loaded,
+            log.chars_read,
+            usage.chars,
+            log.chars_read as f64 * 100.0 / usage.chars as f64
         );
     }
+    let (min, median, _) = time(5, || {
+        let mut o = Store::open(Box::new(spy.clone()), APP_VERSION, now);
+        let (more, _) = o.store.load_pending(now);
+        merge_sessions(o.sessions, more).len()
+    });
+    row("Store::open + load_pending (everything)", 5, min, median);
+    let (more, _) = opened.store.load_pending(now);
+    let all = merge_sessions(std::mem::take(&mut opened.sessions), more);
+    assert!(all == data.sessions);
 
-    // Logging one session on the last day: the app rewrites that month's key.
+    // Logging one session on the last day: re-read that month, merge, write it.
     let last = data.sessions.last().unwrap().clone();
     let mut one = last.clone();
     one.id = SessionId("s19b5a8c0e00fa12bc34".into());
     one.started_at += 600_000.0;
-    let day = last.day;
-    let mut month: Vec<&Session> = opened
-        .sessions
-        .iter()
-        .filter(|s| s.day.year() == day.year() && s.day.month() == day.month())
-        .collect();
-    month.push(&one);
     spy.log.borrow_mut().clear();
-    let (min, median, _) = time(20, || opened.store.save_month(day, &month).unwrap());
-    row("log one session (save_month)", 20, min, median);
+    let (min, median, month) = time(20, || {
+        opened
+            .store
+            .write_sessions(std::slice::from_ref(&one), &[])
+            .unwrap()
+    });
+    row("log one session (write_sessions)", 20, min, median);
     {
         let log = spy.log.borrow();
         let (key, chars) = &log.sets[0];
@@ -211,7 +262,6 @@ fn main() {
             month.len()
         );
     }
-
     // Replaying one rat's progression over the five years.
     let rat = &data.rats[0];
     let (min, median, replay) = time(10, || {

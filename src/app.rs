@@ -25,6 +25,9 @@ pub fn App() -> impl IntoView {
     let state = AppState::open();
     provide_context(state);
     state.listen_to_other_tabs();
+    state.protect_storage();
+    // Start-up read only what Today needs; the older months follow once it is on screen.
+    set_timeout(move || state.load_history(), std::time::Duration::ZERO);
     let update_ready = state.update_ready;
     platform::service_worker::register(move || update_ready.set(true));
     router::start();

@@ -363,3 +363,149 @@ pub async fn copy_text(text: &str) -> bool {
 pub fn print_page() -> bool {
     web_sys::window().is_some_and(|w| w.print().is_ok())
 }
+
+fn js_error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
+
+fn text_file(name: &str, mime: &str, text: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
+}
+
+fn share_data_with(file: &web_sys::File, title: &str) -> Option<js_sys::Object> {
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(file)).ok()?;
+    js_sys::Reflect::set(&data, &"title".into(), &title.into()).ok()?;
+    Some(data)
+}
+
+/// True where the share sheet takes files (most phones; few desktops).
+pub fn can_share_files() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let Ok(can) = js_sys::Reflect::get(&navigator, &"canShare".into()) else {
+        return false;
+    };
+    let Some(can) = can.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let Some(file) = text_file("ratbond.json", "application/json", "{}") else {
+        return false;
+    };
+    let Some(data) = share_data_with(&file, "Ratbond") else {
+        return false;
+    };
+    can.call1(&navigator, &data)
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Shares `text` as a file through the share sheet. Like [`share_text`]: `Some(true)` shared,
+/// `Some(false)` closed by the owner, `None` not possible here.
+pub async fn share_file(name: &str, mime: &str, text: &str) -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?;
+    let share = share.dyn_ref::<js_sys::Function>()?;
+    let file = text_file(name, mime, text)?;
+    let data = share_data_with(&file, name)?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data).ok()?.dyn_into().ok()?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Some(true),
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string();
+            (name.as_deref() == Some("AbortError")).then_some(false)
+        }
+    }
+}
+
+/// The first file chosen in a file input: its size in bytes and the file itself.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<(f64, web_sys::File)> {
+    let file = input.files()?.get(0)?;
+    Some((file.size(), file))
+}
+
+/// Reads a chosen file as text (UTF-8).
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| js_error_text(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Missing on old browsers and on insecure (http) pages.
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    if storage.is_undefined() || storage.is_null() {
+        return None;
+    }
+    Some(navigator.storage())
+}
+
+async fn bool_promise(promise: Result<js_sys::Promise, JsValue>) -> Option<bool> {
+    let value = wasm_bindgen_futures::JsFuture::from(promise.ok()?)
+        .await
+        .ok()?;
+    value.as_bool()
+}
+
+/// Whether the browser promised not to clear Ratbond's storage on its own.
+pub async fn storage_persisted() -> Option<bool> {
+    bool_promise(storage_manager()?.persisted()).await
+}
+
+/// Asks the browser to keep Ratbond's storage (it may grant without asking the owner).
+pub async fn storage_persist() -> Option<bool> {
+    bool_promise(storage_manager()?.persist()).await
+}
+
+/// (bytes used, bytes allowed) for this site, as the browser reports them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((number("usage")?, number("quota")?))
+}
+
+/// iPhone or iPad (iPadOS says "Macintosh" but has touch).
+pub fn is_ios() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let agent = navigator.user_agent().unwrap_or_default();
+    agent.contains("iPhone")
+        || agent.contains("iPad")
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1)
+}
+
+/// Running from the home screen (installed), not in a browser tab.
+pub fn is_standalone() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let installed_ios = js_sys::Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let display = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    installed_ios || display
+}

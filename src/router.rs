@@ -151,11 +151,14 @@ fn on_link_click(event: web_sys::MouseEvent) {
         return;
     }
     let hash = url.hash();
-    if !hash.is_empty() {
+    let target = hash.trim_start_matches('#').to_string();
+    if anchor
+        .get_attribute("href")
+        .is_some_and(|h| h.starts_with('#'))
+    {
         // An in-page link such as "Skip to content": with a <base> it would load the home page.
         event.prevent_default();
-        let id = hash.trim_start_matches('#').to_string();
-        platform::focus(&id);
+        platform::focus(&target);
         return;
     }
     let base = base_path();
@@ -170,6 +173,10 @@ fn on_link_click(event: web_sys::MouseEvent) {
     let path = if path.is_empty() { "/" } else { path };
     if path != signal().map(|s| s.get_untracked()).unwrap_or_default() {
         navigate(path);
+    }
+    if !target.is_empty() {
+        // "/settings#space": once the page is drawn, move to that section.
+        leptos::prelude::request_animation_frame(move || platform::focus(&target));
     }
 }
 

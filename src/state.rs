@@ -11,7 +11,8 @@ use crate::domain::streak::RestDays;
 use crate::domain::technique::TechniqueId;
 use crate::domain::timer::SessionTimer;
 use crate::platform;
-use crate::store::backend::{Backend, MemoryBackend};
+use crate::store::backend::{Backend, BackendError, MemoryBackend};
+use crate::store::backup::BackupData;
 use crate::store::local::LocalStorageBackend;
 use crate::store::{LoadIssue, Store, StoreError, Usage, RATS_KEY_PUBLIC};
 use leptos::prelude::*;
@@ -30,6 +31,8 @@ pub enum Banner {
     SaveFailed(String),
     /// Something found while opening storage.
     Load(LoadIssue),
+    /// A write was refused because storage is full; the app's state is as it was before.
+    StorageFull,
 }
 
 impl Banner {
@@ -38,6 +41,7 @@ impl Banner {
         match self {
             Banner::MemoryOnly => "memory".into(),
             Banner::SaveFailed(why) => format!("save:{why}"),
+            Banner::StorageFull => "full".into(),
             Banner::Load(LoadIssue::Quarantined { quarantine_key, .. }) => {
                 format!("kept:{quarantine_key}")
             }
@@ -75,6 +79,12 @@ pub struct AppState {
     pub minute: RwSignal<u32>,
     pub persistent: bool,
     pub read_only: bool,
+    /// What the data was before the last restore, for its one-tap undo.
+    restore_undo: StoredValue<Option<BackupData>, LocalStorage>,
+    /// What the last restore did ("Merged: …"), while its undo is on offer.
+    pub restored: RwSignal<Option<String>>,
+    /// Whether the browser promised to keep the data (`None`: not known).
+    pub protected: RwSignal<Option<bool>>,
 }
 
 /// How long an undo stays on offer.
@@ -92,6 +102,7 @@ impl AppState {
 
     pub fn with_backend(backend: Box<dyn Backend>) -> Self {
         let opened = Store::open(backend, APP_VERSION, platform::now_ms());
+        // `opened.pending_months` are read by `load_history` right after the first screen.
         let mut banners: Vec<Banner> = opened.issues.into_iter().map(Banner::Load).collect();
         let persistent = opened.store.is_persistent();
         if !persistent {
@@ -112,6 +123,9 @@ impl AppState {
             minute: RwSignal::new(0),
             persistent,
             read_only,
+            restore_undo: StoredValue::new_local(None),
+            restored: RwSignal::new(None),
+            protected: RwSignal::new(None),
         }
     }
 
@@ -121,55 +135,87 @@ impl AppState {
     }
 
     /// Shows a failed write (or clears an old failure) in the banner area.
-    fn report(&self, saved: Result<(), StoreError>) -> Result<(), StoreError> {
+    fn report<T>(&self, saved: Result<T, StoreError>) -> Result<T, StoreError> {
         self.banners.update(|b| {
-            b.retain(|b| !matches!(b, Banner::SaveFailed(_)));
-            if let Err(e) = &saved {
-                b.push(Banner::SaveFailed(e.to_string()));
+            b.retain(|b| !matches!(b, Banner::SaveFailed(_) | Banner::StorageFull));
+            match &saved {
+                Ok(_) => {}
+                Err(StoreError::Backend(BackendError::Quota)) => b.push(Banner::StorageFull),
+                Err(e) => b.push(Banner::SaveFailed(e.to_string())),
             }
         });
         saved
     }
 
-    /// Saves a changed list; on failure shows why and keeps the old list.
-    fn commit(&self, mut next: Vec<Rat>) -> Result<(), StoreError> {
-        sort_for_list(&mut next);
-        self.report(self.store.with_value(|store| store.save_rats(&next)))?;
-        self.rats.set(next);
+    /// Saves a changed list, merged with what another tab may have saved meanwhile; on
+    /// failure shows why and keeps the old list.
+    fn commit(&self, next: Vec<Rat>) -> Result<(), StoreError> {
+        let before = self.rats.get_untracked();
+        let mut merged = self.report(
+            self.store
+                .with_value(|store| store.write_rats(&before, &next)),
+        )?;
+        sort_for_list(&mut merged);
+        self.rats.set(merged);
         Ok(())
     }
 
     fn commit_programs(&self, next: Programs) -> Result<(), StoreError> {
-        self.report(self.store.with_value(|store| store.save_programs(&next)))?;
-        self.programs.set(next);
+        let before = self.programs.get_untracked();
+        let merged = self.report(
+            self.store
+                .with_value(|store| store.write_programs(&before, &next)),
+        )?;
+        self.programs.set(merged);
         Ok(())
     }
 
-    /// Writes the months touched by a change to the session list, then shows it.
+    /// Writes the sessions that changed (merged per month with what another tab saved),
+    /// then shows those months as stored.
     fn commit_sessions(
         &self,
-        mut next: Vec<Session>,
-        months: &[LocalDate],
+        upserts: &[Session],
+        removals: &[(SessionId, LocalDate)],
     ) -> Result<(), StoreError> {
+        let merged = self.report(
+            self.store
+                .with_value(|store| store.write_sessions(upserts, removals)),
+        )?;
+        let touched: Vec<(i32, u8)> = upserts
+            .iter()
+            .map(|s| s.day)
+            .chain(removals.iter().map(|r| r.1))
+            .map(|d| (d.year(), d.month()))
+            .collect();
+        let mut next = self.sessions.get_untracked();
+        next.retain(|s| !touched.contains(&(s.day.year(), s.day.month())));
+        next.extend(merged);
         sort_sessions(&mut next);
-        let saved = self.store.with_value(|store| {
-            let mut done: Vec<(i32, u8)> = Vec::new();
-            for day in months {
-                if done.contains(&(day.year(), day.month())) {
-                    continue;
-                }
-                done.push((day.year(), day.month()));
-                let month: Vec<&Session> = next
-                    .iter()
-                    .filter(|s| s.day.year() == day.year() && s.day.month() == day.month())
-                    .collect();
-                store.save_month(*day, &month)?;
-            }
-            Ok(())
-        });
-        self.report(saved)?;
         self.sessions.set(next);
         Ok(())
+    }
+
+    /// Reads the months not read at start-up (start-up reads only what Today needs).
+    /// Cheap once done; everything that needs the whole history calls it first.
+    pub fn load_history(&self) {
+        if self.store.with_value(|s| s.pending_months().is_empty()) {
+            return;
+        }
+        let Some((more, issues)) = self
+            .store
+            .try_update_value(|s| s.load_pending(platform::now_ms()))
+        else {
+            return;
+        };
+        if !more.is_empty() {
+            let loaded = self.sessions.get_untracked();
+            self.sessions
+                .set(crate::store::merge_sessions(loaded, more));
+        }
+        if !issues.is_empty() {
+            self.banners
+                .update(|b| b.extend(issues.into_iter().map(Banner::Load)));
+        }
     }
 
     pub fn choose_technique(
@@ -204,23 +250,138 @@ impl AppState {
         self.commit_programs(next)
     }
 
-    /// Everything the owner has, as a backup file's text.
-    pub fn backup_text(&self) -> String {
-        let data = crate::store::backup::BackupData {
+    /// Everything the owner has, as a backup holds it.
+    pub fn data(&self) -> BackupData {
+        self.load_history();
+        BackupData {
             rats: self.rats.get_untracked(),
             sessions: self.sessions.get_untracked(),
             programs: self.programs.get_untracked(),
+        }
+    }
+
+    /// Everything the owner has, as a backup file's text.
+    pub fn backup_text(&self) -> String {
+        crate::store::backup::export(&self.data(), APP_VERSION, platform::now_ms())
+    }
+
+    fn show_all(&self, data: BackupData) {
+        let mut rats = data.rats;
+        sort_for_list(&mut rats);
+        self.rats.set(rats);
+        let mut sessions = data.sessions;
+        sort_sessions(&mut sessions);
+        self.sessions.set(sessions);
+        self.programs.set(data.programs);
+    }
+
+    /// Puts a restored (merged or replaced) data set in place, keeping what was here for Undo.
+    /// On error nothing changed.
+    pub fn restore(&self, next: BackupData, done: String) -> Result<(), StoreError> {
+        let previous = self.data();
+        self.report(
+            self.store
+                .with_value(|store| store.replace_all(&next, &previous)),
+        )?;
+        self.show_all(next);
+        self.restore_undo.set_value(Some(previous));
+        self.restored.set(Some(done));
+        Ok(())
+    }
+
+    /// Brings back what was here before the last restore.
+    pub fn undo_restore(&self) -> Result<(), StoreError> {
+        let Some(previous) = self.restore_undo.get_value() else {
+            return Ok(());
         };
-        crate::store::backup::export(&data, APP_VERSION, platform::now_ms())
+        let now = self.data();
+        self.report(
+            self.store
+                .with_value(|store| store.replace_all(&previous, &now)),
+        )?;
+        self.show_all(previous);
+        self.restore_undo.set_value(None);
+        self.restored.set(None);
+        Ok(())
+    }
+
+    /// Takes sessions before `before` out of the browser, after the owner saved them in a file.
+    pub fn archive_before(&self, before: LocalDate) -> Result<usize, StoreError> {
+        let previous = self.data();
+        let mut next = previous.clone();
+        next.sessions.retain(|s| s.day >= before);
+        let moved = previous.sessions.len() - next.sessions.len();
+        self.report(
+            self.store
+                .with_value(|store| store.replace_all(&next, &previous)),
+        )?;
+        self.show_all(next);
+        Ok(moved)
+    }
+
+    /// Deletes every rat, session and setting from this browser.
+    pub fn delete_everything(&self) -> Result<(), StoreError> {
+        self.report(
+            self.store
+                .with_value(|store| store.clear_all(platform::now_ms())),
+        )?;
+        self.show_all(BackupData::default());
+        self.timer.set(None);
+        self.restore_undo.set_value(None);
+        self.restored.set(None);
+        self.banners
+            .update(|b| b.retain(|x| !matches!(x, Banner::Load(LoadIssue::Quarantined { .. }))));
+        Ok(())
+    }
+
+    /// "Not now" on Today's backup reminder: it comes back in two weeks if still needed.
+    pub fn snooze_backup(&self, today: LocalDate) {
+        let mut next = self.programs.get_untracked();
+        next.backup_snoozed = Some(today);
+        if self.commit_programs(next.clone()).is_err() {
+            // Still hide it for now; the banner says why it didn't stick.
+            self.programs.set(next);
+        }
+    }
+
+    /// Once there is real history, asks the browser not to clear it (no prompt in most
+    /// browsers; Firefox asks once), and remembers the answer for Settings.
+    pub fn protect_storage(&self) {
+        if !self.persistent || self.sessions.with_untracked(Vec::is_empty) {
+            return;
+        }
+        let protected = self.protected;
+        leptos::task::spawn_local(async move {
+            let answer = match platform::storage_persisted().await {
+                Some(true) => Some(true),
+                _ => platform::storage_persist().await,
+            };
+            protected.set(answer);
+        });
+    }
+
+    /// Downloads a backup file and remembers the day.
+    pub fn download_backup(&self) -> Result<(), String> {
+        let today = platform::today();
+        let name = crate::store::backup::file_name(today);
+        platform::download_text(&name, "application/json", &self.backup_text())?;
+        self.note_backup(today);
+        Ok(())
     }
 
     /// Remembers the day of a backup. Works in memory too, when storage is missing.
     pub fn note_backup(&self, day: LocalDate) {
         let mut next = self.programs.get_untracked();
         next.last_backup = Some(day);
+        let before = self.programs.get_untracked();
         // Not worth a "couldn't save" banner: the backup itself is safe in the file.
-        let _ = self.store.with_value(|store| store.save_programs(&next));
-        self.programs.set(next);
+        match self
+            .store
+            .with_value(|store| store.write_programs(&before, &next))
+        {
+            Ok(merged) => self.programs.set(merged),
+            Err(_) => self.programs.set(next),
+        }
     }
 
     /// The owner moved a rat's step by hand; kept in its history.
@@ -232,16 +393,21 @@ impl AppState {
 
     /// Logs or updates a session by id, so saving twice never makes two.
     pub fn save_session(&self, session: Session) -> Result<(), StoreError> {
-        let mut next = self.sessions.get_untracked();
-        let mut months = vec![session.day];
-        match next.iter_mut().find(|s| s.id == session.id) {
-            Some(existing) => {
-                months.push(existing.day);
-                *existing = session;
-            }
-            None => next.push(session),
+        let first = self.sessions.with_untracked(Vec::is_empty);
+        // An edit may have moved it to another day, maybe another month.
+        let old_day = self
+            .sessions
+            .with_untracked(|all| all.iter().find(|s| s.id == session.id).map(|s| s.day));
+        let removals: Vec<(SessionId, LocalDate)> = old_day
+            .filter(|d| *d != session.day)
+            .map(|d| (session.id.clone(), d))
+            .into_iter()
+            .collect();
+        self.commit_sessions(std::slice::from_ref(&session), &removals)?;
+        if first {
+            self.protect_storage();
         }
-        self.commit_sessions(next, &months)
+        Ok(())
     }
 
     pub fn session(&self, id: &SessionId) -> Option<Session> {
@@ -250,12 +416,10 @@ impl AppState {
     }
 
     pub fn delete_session(&self, id: &SessionId) -> Result<(), StoreError> {
-        let mut next = self.sessions.get_untracked();
-        let Some(pos) = next.iter().position(|s| &s.id == id) else {
+        let Some(removed) = self.session(id) else {
             return Ok(());
         };
-        let removed = next.remove(pos);
-        self.commit_sessions(next, &[removed.day])?;
+        self.commit_sessions(&[], &[(removed.id.clone(), removed.day)])?;
         self.show_toast(
             "The session was deleted.".into(),
             Some(Undo::RestoreSession {

@@ -20,9 +20,11 @@ use ratbond::domain::session::{
 use ratbond::domain::streak::RestDays;
 use ratbond::domain::technique::TechniqueId;
 use ratbond::domain::timer::SessionTimer;
-use ratbond::store::backend::{Backend, MemoryBackend};
-use ratbond::store::schema::{Meta, META_KEY, SCHEMA_VERSION};
-use ratbond::store::Store;
+use ratbond::store::backend::{Backend, BackendError, MemoryBackend};
+use ratbond::store::codec::{decode_month_with_format, MonthFormat};
+use ratbond::store::schema::{Meta, META_KEY, SCHEMA_VERSION, SESSIONS_PREFIX};
+use ratbond::store::{LoadIssue, Store};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -235,13 +237,26 @@ fn fixture_backend() -> Rc<MemoryBackend> {
     backend
 }
 
-struct Handle(Rc<MemoryBackend>);
+/// The backend, shared with the test; `sets_left` acts out storage filling up.
+struct Handle(Rc<MemoryBackend>, Option<Rc<Cell<usize>>>);
+
+impl Handle {
+    fn new(backend: Rc<MemoryBackend>) -> Self {
+        Handle(backend, None)
+    }
+}
 
 impl Backend for Handle {
     fn get(&self, key: &str) -> Result<Option<String>, ratbond::store::backend::BackendError> {
         self.0.get(key)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), ratbond::store::backend::BackendError> {
+        if let Some(left) = &self.1 {
+            if left.get() == 0 {
+                return Err(BackendError::Quota);
+            }
+            left.set(left.get() - 1);
+        }
         self.0.set(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), ratbond::store::backend::BackendError> {
@@ -277,7 +292,7 @@ fn the_fixture_is_a_v1_store() {
 #[test]
 fn a_v1_store_opens_with_everything_in_it() {
     let backend = fixture_backend();
-    let opened = Store::open(Box::new(Handle(backend.clone())), "9.9.9", 1.8e12);
+    let opened = Store::open(Box::new(Handle::new(backend.clone())), "9.9.9", 1.8e12);
     assert!(opened.issues.is_empty(), "{:?}", opened.issues);
     assert!(!opened.store.is_read_only());
     assert_eq!(opened.rats, expected_rats());
@@ -290,22 +305,101 @@ fn a_v1_store_opens_with_everything_in_it() {
     let meta: Meta = serde_json::from_str(&backend.get(META_KEY).unwrap().unwrap()).unwrap();
     assert_eq!(meta.schema_version, SCHEMA_VERSION);
     assert_eq!(meta.created_at, 1_735_689_600_000.0);
+    assert_eq!(month_formats(&backend), [MonthFormat::V2, MonthFormat::V2]);
     // And it opens the same way a second time.
-    let again = Store::open(Box::new(Handle(backend)), "9.9.9", 1.9e12);
+    let again = Store::open(Box::new(Handle::new(backend)), "9.9.9", 1.9e12);
     assert!(again.issues.is_empty(), "{:?}", again.issues);
     assert_eq!(again.rats, expected_rats());
     assert_eq!(again.sessions, expected_sessions());
     assert_eq!(again.programs, expected_programs());
 }
 
+fn month_formats(backend: &MemoryBackend) -> Vec<MonthFormat> {
+    backend
+        .keys()
+        .unwrap()
+        .iter()
+        .filter(|k| k.starts_with(SESSIONS_PREFIX))
+        .map(|k| {
+            decode_month_with_format(&backend.get(k).unwrap().unwrap())
+                .unwrap()
+                .0
+        })
+        .collect()
+}
+
+fn stored_version(backend: &MemoryBackend) -> u32 {
+    serde_json::from_str::<Meta>(&backend.get(META_KEY).unwrap().unwrap())
+        .unwrap()
+        .schema_version
+}
+
+/// Schema 2 stores months compactly; the migration rewrites each month key once.
+#[test]
+fn migration_to_v2_rewrites_the_months_and_nothing_else() {
+    assert_eq!(SCHEMA_VERSION, 2);
+    let backend = fixture_backend();
+    let before: BTreeMap<String, String> = serde_json::from_str(FIXTURE).unwrap();
+    Store::open(Box::new(Handle::new(backend.clone())), "9.9.9", 1.8e12);
+    for (key, old) in &before {
+        let new = backend.get(key).unwrap().unwrap();
+        if key.starts_with(SESSIONS_PREFIX) {
+            eprintln!(
+                "{key}: {} chars in v1, {} in v2:\n{new}",
+                old.len(),
+                new.len()
+            );
+            assert!(new.starts_with("{\"v\":2,"), "{key}: {new}");
+            assert!(new.len() * 2 < old.len(), "{key} is smaller");
+        } else if key != META_KEY {
+            assert_eq!(&new, old, "{key} is untouched");
+        }
+    }
+    assert_eq!(backend.keys().unwrap().len(), before.len());
+}
+
+/// Storage fills up after the first month is rewritten: every month still reads (each key
+/// is wholly v1 or wholly v2), the store stays read-only (so no v2 write lands while meta
+/// still says v1, and nothing half-done is built on), and the next start finishes the job.
+#[test]
+fn a_migration_cut_short_by_full_storage_loses_nothing() {
+    let backend = fixture_backend();
+    let left = Rc::new(Cell::new(1));
+    let opened = Store::open(
+        Box::new(Handle(backend.clone(), Some(left.clone()))),
+        "9.9.9",
+        1.8e12,
+    );
+    assert!(opened.store.is_read_only());
+    assert!(
+        matches!(opened.issues.as_slice(), [LoadIssue::MigrationFailed(e)] if e.contains("full")),
+        "{:?}",
+        opened.issues
+    );
+    assert_eq!(opened.rats, expected_rats());
+    assert_eq!(opened.sessions, expected_sessions());
+    assert_eq!(opened.programs, expected_programs());
+    assert_eq!(opened.timer, Some(expected_timer()));
+    assert_eq!(month_formats(&backend), [MonthFormat::V2, MonthFormat::V1]);
+    assert_eq!(stored_version(&backend), 1);
+    assert!(opened.store.quarantined().is_empty());
+    // Room again: the next start converts the rest and moves meta on.
+    let again = Store::open(Box::new(Handle::new(backend.clone())), "9.9.9", 1.9e12);
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
+    assert!(!again.store.is_read_only());
+    assert_eq!(again.sessions, expected_sessions());
+    assert_eq!(month_formats(&backend), [MonthFormat::V2, MonthFormat::V2]);
+    assert_eq!(stored_version(&backend), 2);
+}
+
 #[test]
 fn a_v1_store_accepts_new_writes() {
     let backend = fixture_backend();
-    let opened = Store::open(Box::new(Handle(backend.clone())), "9.9.9", 1.8e12);
+    let opened = Store::open(Box::new(Handle::new(backend.clone())), "9.9.9", 1.8e12);
     let mut rats = opened.rats;
     rats[1].name = "Squeaky".into();
     opened.store.save_rats(&rats).unwrap();
-    let again = Store::open(Box::new(Handle(backend)), "9.9.9", 1.9e12);
+    let again = Store::open(Box::new(Handle::new(backend)), "9.9.9", 1.9e12);
     assert_eq!(again.rats[1].name, "Squeaky");
     assert_eq!(again.sessions, expected_sessions());
 }

@@ -27,12 +27,33 @@ export function unblock_storage() {
 }
 export function storage_item(key) { return window.localStorage.getItem(key); }
 export function clear_storage() { window.localStorage.clear(); }
+let originals = null;
+export function make_storage_throw() {
+  originals = {
+    get: Storage.prototype.getItem,
+    set: Storage.prototype.setItem,
+    key: Storage.prototype.key,
+  };
+  const boom = () => { throw new DOMException('The storage went away.', 'InvalidStateError'); };
+  Storage.prototype.getItem = boom;
+  Storage.prototype.setItem = boom;
+  Storage.prototype.key = boom;
+}
+export function stop_storage_throwing() {
+  if (originals) {
+    Storage.prototype.getItem = originals.get;
+    Storage.prototype.setItem = originals.set;
+    Storage.prototype.key = originals.key;
+  }
+}
 "#)]
 extern "C" {
     fn block_storage();
     fn unblock_storage();
     fn storage_item(key: &str) -> Option<String>;
     fn clear_storage();
+    fn make_storage_throw();
+    fn stop_storage_throwing();
 }
 
 fn rat(id: &str, name: &str) -> Rat {
@@ -140,5 +161,46 @@ fn corrupt_record_in_real_storage_is_quarantined() {
         storage_item(quarantine_key).as_deref(),
         Some("{\"rats\": [oops")
     );
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_every_call_never_panics_and_loses_nothing() {
+    let b = fresh();
+    let store = Store::open(Box::new(fresh()), "test", 1.0).store;
+    let before = vec![rat("a", "Pip")];
+    store.save_rats(&before).unwrap();
+
+    make_storage_throw();
+    // A write fails with the browser's reason, not as "full".
+    let failed = store.save_rats(&[rat("b", "Squeak")]);
+    let get = b.get(RATS_KEY);
+    let keys = b.keys();
+    // Opening while every read throws: an empty, read-only store with the reason.
+    let opened = Store::open(Box::new(LocalStorageBackend::open_raw()), "test", 2.0);
+    stop_storage_throwing();
+
+    match failed {
+        Err(StoreError::Backend(BackendError::Failed(why))) => {
+            assert!(why.contains("InvalidStateError"), "{why}")
+        }
+        other => panic!("expected a failed write, got {other:?}"),
+    }
+    assert!(matches!(get, Err(BackendError::Failed(_))), "{get:?}");
+    assert!(matches!(keys, Err(BackendError::Failed(_))), "{keys:?}");
+    assert!(opened.store.is_read_only());
+    assert!(
+        opened
+            .issues
+            .iter()
+            .any(|i| matches!(i, LoadIssue::ReadFailed(_))),
+        "{:?}",
+        opened.issues
+    );
+    assert!(opened.rats.is_empty());
+    // Nothing was lost: once storage works again, the old data is all there.
+    let again = Store::open(Box::new(LocalStorageBackend::open().unwrap()), "test", 3.0);
+    assert_eq!(again.rats, before);
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
     clear_storage();
 }

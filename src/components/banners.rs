@@ -48,12 +48,26 @@ fn BannerView(banner: Banner) -> impl IntoView {
     let text = match &banner {
         Banner::MemoryOnly => "This browser won't let Ratbond save anything. You can use it now, but everything is gone when you close it.".to_string(),
         Banner::SaveFailed(why) => why.clone(),
+        Banner::StorageFull => "Your change was not saved: this browser's storage for Ratbond is full. Everything else is as it was. Download a backup, then make room in Settings.".to_string(),
         Banner::Load(issue) => issue.to_string(),
     };
     let action = match &banner {
         Banner::Load(LoadIssue::Quarantined { .. }) => Some(
             view! { <a href=crate::router::href(routes::SETTINGS) class="button button-small">"See details"</a> }
                 .into_any(),
+        ),
+        Banner::StorageFull => Some(
+            view! {
+                <div class="button-row">
+                    <button class="button button-small" on:click=move |_| {
+                        if let Err(e) = app.download_backup() {
+                            app.show_toast(format!("The backup didn't download ({e})."), None);
+                        }
+                    }>"Download backup"</button>
+                    <a href=crate::router::href("/settings#space") class="button button-small">"Make room"</a>
+                </div>
+            }
+            .into_any(),
         ),
         Banner::SaveFailed(_) => {
             let dismissed = banner.clone();

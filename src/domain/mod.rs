@@ -9,6 +9,7 @@ pub mod order;
 pub mod program;
 pub mod progression;
 pub mod rat;
+pub mod safety;
 pub mod session;
 pub mod streak;
 pub mod summary;

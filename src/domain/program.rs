@@ -62,6 +62,9 @@ pub struct Programs {
     /// The day of the last "Download backup", shown in Settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_backup: Option<LocalDate>,
+    /// The day the owner said "Not now" to the backup reminder on Today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_snoozed: Option<LocalDate>,
 }
 
 pub const PRACTICE_TIMES_MAX: usize = 2;

@@ -14,5 +14,6 @@ pub mod session_edit;
 pub mod settings;
 pub mod settings_backup;
 pub mod settings_reminders;
+pub mod settings_storage;
 pub mod techniques;
 pub mod today;

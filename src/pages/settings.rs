@@ -2,17 +2,12 @@
 
 use crate::platform;
 use crate::state::{use_app, APP_VERSION};
-use crate::store::{schema::SCHEMA_VERSION, LoadIssue, BUDGET_CHARS};
+use crate::store::{schema::SCHEMA_VERSION, LoadIssue};
 use leptos::prelude::*;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
-    // Re-read when the rats change, so the figures follow each save.
-    let usage = Memo::new(move |_| {
-        app.rats.track();
-        app.usage()
-    });
     let counts = move || {
         app.rats.with(|rats| {
             let archived = rats.iter().filter(|r| r.archived).count();
@@ -65,26 +60,13 @@ pub fn SettingsPage() -> impl IntoView {
                         </dd>
                     </div>
                     <div class="fact">
-                        <dt>"Space used"</dt>
-                        <dd data-testid="storage-used">
-                            {move || match usage.get() {
-                                Some(u) => {
-                                    // Tenths of a percent, without float formatting.
-                                    let tenths = (u.chars as u64) * 1000 / BUDGET_CHARS as u64;
-                                    format!(
-                                        "{} of about {} characters ({}.{} %)",
-                                        group_digits(u.chars),
-                                        group_digits(BUDGET_CHARS),
-                                        tenths / 10,
-                                        tenths % 10,
-                                    )
-                                }
-                                None => "Can't be measured right now.".to_string(),
-                            }}
-                        </dd>
+                        <dt>"Sessions"</dt>
+                        <dd data-testid="session-count">{move || app.sessions.with(Vec::len).to_string()}</dd>
                     </div>
                 </dl>
             </section>
+
+            <crate::pages::settings_storage::SpaceSection/>
 
             <crate::pages::settings_backup::BackupSection/>
 
@@ -103,6 +85,8 @@ pub fn SettingsPage() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+
+            <crate::pages::settings_storage::DeleteAllSection/>
 
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">"About Ratbond"</h2>
@@ -164,17 +148,4 @@ fn QuarantinedItem(what: &'static str, key: String) -> impl IntoView {
             </Show>
         </li>
     }
-}
-
-/// 1234567 → "1,234,567" (the locale-aware version comes with the words module).
-fn group_digits(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

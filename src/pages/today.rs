@@ -73,6 +73,7 @@ pub fn TodayPage() -> impl IntoView {
                 <ul class="plan" role="list">
                     {cards.into_iter().map(|card| view! { <PlanCardView card/> }).collect_view()}
                 </ul>
+                <BackupNudgeCard/>
             </article>
         }
         .into_any()
@@ -205,5 +206,46 @@ fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
             {streak.map(|s| view! { <span class="plan-streak">{s}</span> })}
             {choose}
         </li>
+    }
+}
+
+/// "Your last backup was 16 days ago": shown after two weeks without one, until "Not now".
+#[component]
+fn BackupNudgeCard() -> impl IntoView {
+    let app = use_app();
+    let today = platform::today();
+    let nudge = Memo::new(move |_| {
+        app.programs.with(|p| {
+            app.sessions.with(|sessions| {
+                crate::domain::safety::backup_nudge(
+                    today,
+                    p.last_backup,
+                    p.backup_snoozed,
+                    sessions,
+                )
+            })
+        })
+    });
+    let download = move |_| match app.download_backup() {
+        Ok(()) => app.show_toast(
+            "The backup is downloading. Keep it somewhere safe.".into(),
+            None,
+        ),
+        Err(e) => app.show_toast(format!("The backup didn't download ({e})."), None),
+    };
+    move || {
+        nudge.get().map(|nudge| {
+            let sessions = app.sessions.with(Vec::len);
+            view! {
+                <section class="card backup-nudge" aria-labelledby="nudge-title" data-testid="backup-nudge">
+                    <h2 id="nudge-title">"Keep their history safe"</h2>
+                    <p>{format!("{} A backup file keeps all {sessions} sessions safe if this browser loses them.", nudge.sentence())}</p>
+                    <div class="button-row">
+                        <button class="button button-primary" on:click=download>"Download backup"</button>
+                        <button class="button" on:click=move |_| app.snooze_backup(today)>"Not now"</button>
+                    </div>
+                </section>
+            }
+        })
     }
 }

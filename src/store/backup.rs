@@ -442,7 +442,7 @@ fn has_control(text: &str, allow_lines: bool) -> bool {
 }
 
 fn fits<T: DeserializeOwned>(v: &Value) -> bool {
-    T::deserialize(v).is_ok()
+    typed::<T>(v).is_ok()
 }
 
 /// A present, non-null field.
@@ -486,6 +486,12 @@ fn text_field(
         return Err(Problem::Hidden(noun));
     }
     Ok(())
+}
+
+/// Reads a piece of the file through the same JSON reader storage uses. Deserialising
+/// straight from a `Value` would build a second reader for every type into the app.
+fn typed<T: DeserializeOwned>(v: &Value) -> Result<T, serde_json::Error> {
+    serde_json::from_str(&v.to_string())
 }
 
 /// An optional field that only has to have the right type.
@@ -618,7 +624,7 @@ fn rat_fields(v: &Value, obj: &Map<String, Value>, horizon: LocalDate) -> Result
         let known = known.as_object().ok_or(Problem::Bad(NOUN))?;
         typed_field::<DateKind>(known, "kind", NOUN)?;
         let date = present(known, "date")
-            .and_then(|d| LocalDate::deserialize(d).ok())
+            .and_then(|d| typed::<LocalDate>(d).ok())
             .ok_or(Problem::Bad(NOUN))?;
         if date > horizon {
             return Err(Problem::AfterExport(NOUN));
@@ -636,7 +642,7 @@ fn rat_fields(v: &Value, obj: &Map<String, Value>, horizon: LocalDate) -> Result
     typed_field::<bool>(obj, "archived", "archived mark")?;
     time_of(obj, "created_at", "time stamp")?;
     time_of(obj, "updated_at", "time stamp")?;
-    Rat::deserialize(v).map_err(|_| Problem::Unreadable)
+    typed::<Rat>(v).map_err(|_| Problem::Unreadable)
 }
 
 fn check_session(
@@ -647,13 +653,13 @@ fn check_session(
     let obj = v.as_object().ok_or(Problem::Unreadable)?;
     id_of(obj)?;
     let day = present(obj, "day").ok_or(Problem::Missing("date"))?;
-    let day = LocalDate::deserialize(day).map_err(|_| Problem::Bad("date"))?;
+    let day = typed::<LocalDate>(day).map_err(|_| Problem::Bad("date"))?;
     if day > horizon {
         return Err(Problem::AfterExport("date"));
     }
     time_of(obj, "started_at", "start time")?;
     if let Some(d) = obj.get("duration_secs") {
-        let secs = u32::deserialize(d).map_err(|_| Problem::Bad("duration"))?;
+        let secs = typed::<u32>(d).map_err(|_| Problem::Bad("duration"))?;
         if secs > DURATION_MAX_SECS {
             return Err(Problem::SessionTooLong);
         }
@@ -688,7 +694,7 @@ fn check_session(
         }
         let t = key_field(o.get("technique"), "technique", TechniqueId::from_key)?;
         let step = present(o, "step").ok_or(Problem::Missing("step"))?;
-        let step = u8::deserialize(step).map_err(|_| Problem::Bad("step"))?;
+        let step = typed::<u8>(step).map_err(|_| Problem::Bad("step"))?;
         step_in(t, step)?;
         key_field(o.get("response"), "response", Response::from_key)?;
         if let Some(signs) = o.get("signs") {
@@ -699,7 +705,7 @@ fn check_session(
         }
     }
     time_of(obj, "updated_at", "time stamp")?;
-    Session::deserialize(v).map_err(|_| Problem::Unreadable)
+    typed::<Session>(v).map_err(|_| Problem::Unreadable)
 }
 
 fn check_programs(
@@ -742,7 +748,7 @@ fn check_programs(
             return Err(BackupError::TooManyPracticeTimes(times.len()));
         }
         for (i, t) in times.iter().enumerate() {
-            let ok = Reminder::deserialize(t).is_ok_and(|r| r.validate().is_ok());
+            let ok = typed::<Reminder>(t).is_ok_and(|r| r.validate().is_ok());
             if !ok {
                 return Err(BackupError::BadPracticeTime(i + 1));
             }
@@ -751,7 +757,7 @@ fn check_programs(
     if obj.get("notify").is_some_and(|n| !n.is_boolean()) {
         return Err(BackupError::Damaged("its reminder setting can't be read"));
     }
-    Programs::deserialize(v).map_err(|_| UNREADABLE)
+    typed::<Programs>(v).map_err(|_| UNREADABLE)
 }
 
 fn check_plan(v: &Value, rat_id: &str, horizon: LocalDate) -> Result<(), Problem> {
@@ -763,8 +769,7 @@ fn check_plan(v: &Value, rat_id: &str, horizon: LocalDate) -> Result<(), Problem
         const NOUN: &str = "technique start date";
         let started = started.as_array().ok_or(Problem::Bad(NOUN))?;
         for s in started {
-            let (_, day) =
-                <(TechniqueId, LocalDate)>::deserialize(s).map_err(|_| Problem::Bad(NOUN))?;
+            let (_, day) = typed::<(TechniqueId, LocalDate)>(s).map_err(|_| Problem::Bad(NOUN))?;
             if day > horizon {
                 return Err(Problem::AfterExport(NOUN));
             }
@@ -775,7 +780,7 @@ fn check_plan(v: &Value, rat_id: &str, horizon: LocalDate) -> Result<(), Problem
         const NOUN: &str = "step change";
         let overrides = overrides.as_array().ok_or(Problem::Bad(NOUN))?;
         for o in overrides {
-            let o = Override::deserialize(o).map_err(|_| Problem::Bad(NOUN))?;
+            let o = typed::<Override>(o).map_err(|_| Problem::Bad(NOUN))?;
             if o.rat.0 != rat_id || !valid_time(o.at) {
                 return Err(Problem::Bad(NOUN));
             }
@@ -794,7 +799,7 @@ fn check_plan(v: &Value, rat_id: &str, horizon: LocalDate) -> Result<(), Problem
         let rest = rest.as_array().ok_or(Problem::Bad(NOUN))?;
         let latest = horizon.add_days(REST_AHEAD_DAYS).unwrap_or(horizon);
         for p in rest {
-            let p = RestPeriod::deserialize(p).map_err(|_| Problem::Bad(NOUN))?;
+            let p = typed::<RestPeriod>(p).map_err(|_| Problem::Bad(NOUN))?;
             if p.to < p.from {
                 return Err(Problem::RestBackwards);
             }
@@ -812,7 +817,7 @@ fn check_plan(v: &Value, rat_id: &str, horizon: LocalDate) -> Result<(), Problem
             }
         }
     }
-    RatProgram::deserialize(v).map_err(|_| Problem::Unreadable)?;
+    typed::<RatProgram>(v).map_err(|_| Problem::Unreadable)?;
     Ok(())
 }
 

@@ -32,6 +32,16 @@ impl LocalStorageBackend {
     }
 }
 
+impl LocalStorageBackend {
+    /// The browser's storage without the probe, for tests that make it misbehave afterwards.
+    #[doc(hidden)]
+    pub fn open_raw() -> Self {
+        LocalStorageBackend {
+            storage: LocalStorage::raw(),
+        }
+    }
+}
+
 fn to_error(err: JsValue) -> BackendError {
     if let Some(dom) = err.dyn_ref::<web_sys::DomException>() {
         let name = dom.name();

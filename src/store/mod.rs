@@ -2,12 +2,14 @@
 
 pub mod backend;
 pub mod backup;
+pub mod codec;
 pub mod local;
 pub mod schema;
 
 use crate::domain::date::LocalDate;
 use crate::domain::program::Programs;
-use crate::domain::rat::Rat;
+use crate::domain::rat::{Rat, RatId};
+use crate::domain::session::SessionId;
 use crate::domain::session::{sort_sessions, Session};
 use crate::domain::timer::SessionTimer;
 use backend::{Backend, BackendError};
@@ -18,6 +20,7 @@ use schema::{
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// About what localStorage gives one site (5 M characters in Chromium, Firefox and Safari).
@@ -28,11 +31,6 @@ struct RatsRecord {
     rats: Vec<Rat>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-struct MonthRecord {
-    sessions: Vec<Session>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
     /// Data from a newer version of Ratbond is kept safe by refusing to write.
@@ -41,6 +39,10 @@ pub enum StoreError {
     Missing,
     Backend(BackendError),
     Encode(String),
+    /// The stored record to merge with could not be read; reopening sets it aside safely.
+    Damaged(String),
+    /// The month is still waiting for [`Store::load_pending`]; rewriting it now would drop it.
+    NotLoaded,
 }
 
 impl fmt::Display for StoreError {
@@ -60,6 +62,14 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Backend(e) => write!(f, "Your change was not saved: {e}."),
             StoreError::Encode(e) => write!(f, "Your change was not saved: {e}."),
+            StoreError::Damaged(what) => write!(
+                f,
+                "Your change was not saved: saved {what} could not be read. Reload Ratbond: it keeps that data safe and lets you go on."
+            ),
+            StoreError::NotLoaded => write!(
+                f,
+                "Your change was not saved: older history is still loading. Try again in a moment."
+            ),
         }
     }
 }
@@ -117,14 +127,21 @@ pub struct Store {
     backend: Box<dyn Backend>,
     app_version: String,
     read_only: bool,
+    /// Month keys read so far (by open or load_pending).
+    loaded: BTreeSet<String>,
+    /// Month keys open left for [`Store::load_pending`], newest first.
+    pending: Vec<String>,
 }
 
 /// What [`Store::open`] found.
 pub struct Opened {
     pub store: Store,
     pub rats: Vec<Rat>,
-    /// Every session, oldest first.
+    /// The sessions of the months the first screen needs, oldest first; the rest come from
+    /// [`Store::load_pending`].
     pub sessions: Vec<Session>,
+    /// Month keys not read yet, newest first.
+    pub pending_months: Vec<String>,
     pub programs: Programs,
     pub timer: Option<SessionTimer>,
     pub issues: Vec<LoadIssue>,
@@ -138,6 +155,8 @@ impl Store {
             backend,
             app_version: app_version.to_string(),
             read_only: false,
+            loaded: BTreeSet::new(),
+            pending: Vec::new(),
         };
         let mut issues = Vec::new();
 
@@ -192,26 +211,95 @@ impl Store {
                 Vec::new()
             }
         };
-        crate::domain::order::sort_by(&mut month_keys, &|a, b| a.cmp(b));
+        // Newest first: the first screen needs recent months and each rat's active technique.
+        crate::domain::order::sort_by(&mut month_keys, &|a, b| b.cmp(a));
+        let oldest_needed = first_month_needed(&rats, &programs, now_ms).map(month_key);
         let mut sessions = Vec::new();
         for key in month_keys {
-            if let Some(month) =
-                store.load::<MonthRecord>(&key, "session history", now_ms, &mut issues)
-            {
-                sessions.extend(month.sessions);
+            if oldest_needed.as_ref().is_some_and(|oldest| key < *oldest) {
+                store.pending.push(key);
+                continue;
+            }
+            if let Some(month) = store.load_month(&key, now_ms, &mut issues) {
+                sessions.extend(month);
             }
         }
         let sessions = dedupe_sessions(sessions);
 
         issues.extend(store.quarantined());
+        let pending_months = store.pending.clone();
         Opened {
             store,
             rats,
             sessions,
+            pending_months,
             programs,
             timer,
             issues,
         }
+    }
+
+    /// Reads one month key (v1 or v2); an unreadable one is quarantined like any record.
+    fn load_month(
+        &mut self,
+        key: &str,
+        now_ms: f64,
+        issues: &mut Vec<LoadIssue>,
+    ) -> Option<Vec<Session>> {
+        match self.backend.get(key) {
+            Ok(None) => None,
+            Ok(Some(raw)) => match codec::decode_month(&raw) {
+                Ok(sessions) => {
+                    self.loaded.insert(key.to_string());
+                    Some(sessions)
+                }
+                Err(_) => {
+                    issues.extend(self.quarantine("session history", key, &raw, now_ms));
+                    None
+                }
+            },
+            Err(e) => {
+                self.read_only = true;
+                issues.push(LoadIssue::ReadFailed(e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Month keys open did not read yet, newest first.
+    pub fn pending_months(&self) -> &[String] {
+        &self.pending
+    }
+
+    /// Reads every month open left out (and any another tab added since), quarantining bad
+    /// ones as open does. Merge the result into what open gave with [`merge_sessions`].
+    pub fn load_pending(&mut self, now_ms: f64) -> (Vec<Session>, Vec<LoadIssue>) {
+        let mut issues = Vec::new();
+        let mut keys: Vec<String> = match self.backend.keys() {
+            Ok(keys) => keys
+                .into_iter()
+                .filter(|k| k.starts_with(SESSIONS_PREFIX) && !self.loaded.contains(k))
+                .collect(),
+            Err(e) => {
+                self.read_only = true;
+                issues.push(LoadIssue::ReadFailed(e.to_string()));
+                return (Vec::new(), issues);
+            }
+        };
+        crate::domain::order::sort_by(&mut keys, &|a, b| b.cmp(a));
+        let before: BTreeSet<String> = self.quarantine_keys().into_iter().collect();
+        let mut sessions = Vec::new();
+        for key in keys {
+            if let Some(month) = self.load_month(&key, now_ms, &mut issues) {
+                sessions.extend(month);
+            }
+        }
+        self.pending.clear();
+        // Report only what this call set aside; open already reported the rest.
+        issues.extend(self.quarantined().into_iter().filter(|i| {
+            !matches!(i, LoadIssue::Quarantined { quarantine_key, .. } if before.contains(quarantine_key))
+        }));
+        (dedupe_sessions(sessions), issues)
     }
 
     /// Reads one record; an unreadable one is quarantined and reported, never dropped.
@@ -307,8 +395,7 @@ impl Store {
         }
     }
 
-    /// Every record kept aside so far, oldest first.
-    pub fn quarantined(&self) -> Vec<LoadIssue> {
+    fn quarantine_keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self
             .backend
             .keys()
@@ -317,7 +404,13 @@ impl Store {
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .collect();
         crate::domain::order::sort_by(&mut keys, &|a, b| a.cmp(b));
-        keys.into_iter()
+        keys
+    }
+
+    /// Every record kept aside so far, oldest first.
+    pub fn quarantined(&self) -> Vec<LoadIssue> {
+        self.quarantine_keys()
+            .into_iter()
             .map(|quarantine_key| {
                 let name = quarantine_key.trim_start_matches(QUARANTINE_PREFIX);
                 let what = if name.starts_with("meta") {
@@ -407,20 +500,227 @@ impl Store {
         }
     }
 
-    /// Rewrites the one month that `day` falls in, from that month's sessions.
+    /// Rewrites the one month that `day` falls in, from that month's sessions (the caller's
+    /// whole view of it). Prefer [`Store::write_sessions`], which merges with other tabs.
     pub fn save_month(&self, day: LocalDate, sessions: &[&Session]) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         let key = month_key(day);
+        // Still there and unread: the caller's view of it is empty, not the month.
+        if self.pending.contains(&key) && self.backend.get(&key)?.is_some() {
+            return Err(StoreError::NotLoaded);
+        }
         if sessions.is_empty() {
-            if self.read_only {
-                return Err(StoreError::ReadOnly);
-            }
             return Ok(self.backend.remove(&key)?);
         }
-        #[derive(Serialize)]
-        struct MonthRef<'a> {
-            sessions: &'a [&'a Session],
+        let text = codec::encode_month(day, sessions).map_err(StoreError::Encode)?;
+        self.backend.set(&key, &text)?;
+        Ok(())
+    }
+
+    /// Logs, edits, moves and deletes sessions, merged with what another tab stored: each
+    /// touched month is read again, `removals` (id and the day it was stored under) and
+    /// older copies of each upsert are dropped, upserts go in. Returns the merged sessions
+    /// of every touched month, sorted. On error nothing has changed.
+    pub fn write_sessions(
+        &self,
+        upserts: &[Session],
+        removals: &[(SessionId, LocalDate)],
+    ) -> Result<Vec<Session>, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
         }
-        self.write_json(&key, &MonthRef { sessions })
+        let mut months: BTreeMap<String, LocalDate> = BTreeMap::new();
+        for day in upserts
+            .iter()
+            .map(|s| s.day)
+            .chain(removals.iter().map(|r| r.1))
+        {
+            months.entry(month_key(day)).or_insert(day);
+        }
+        // The last copy of an id in `upserts` wins.
+        let mut latest: BTreeMap<&SessionId, &Session> = BTreeMap::new();
+        for s in upserts {
+            latest.insert(&s.id, s);
+        }
+        let mut plan = Vec::new();
+        let mut merged = Vec::new();
+        for (key, day) in &months {
+            let old = self.backend.get(key)?;
+            let mut list = match &old {
+                Some(raw) => codec::decode_month(raw)
+                    .map_err(|_| StoreError::Damaged("session history".into()))?,
+                None => Vec::new(),
+            };
+            list.retain(|s| {
+                !latest.contains_key(&s.id)
+                    && !removals
+                        .iter()
+                        .any(|(id, d)| *id == s.id && month_key(*d) == *key)
+            });
+            list.extend(
+                latest
+                    .values()
+                    .filter(|s| month_key(s.day) == *key)
+                    .map(|s| (*s).clone()),
+            );
+            sort_sessions(&mut list);
+            let new = if list.is_empty() {
+                None
+            } else {
+                let refs: Vec<&Session> = list.iter().collect();
+                Some(codec::encode_month(*day, &refs).map_err(StoreError::Encode)?)
+            };
+            plan.push(Change {
+                key: key.clone(),
+                old,
+                new,
+            });
+            merged.extend(list);
+        }
+        self.apply(plan)?;
+        sort_sessions(&mut merged);
+        Ok(merged)
+    }
+
+    /// Writes the rats, merged by id with what another tab stored: a rat we added, changed
+    /// or removed (`before` and `after` differ for its id) takes our version; every other
+    /// rat keeps the stored one. Returns the merged list.
+    pub fn write_rats(&self, before: &[Rat], after: &[Rat]) -> Result<Vec<Rat>, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let stored = match self.backend.get(RATS_KEY)? {
+            Some(raw) => {
+                serde_json::from_str::<RatsRecord>(&raw)
+                    .map_err(|_| StoreError::Damaged("rat profiles".into()))?
+                    .rats
+            }
+            None => Vec::new(),
+        };
+        let merged = merge_by_id(stored, before, after, |r: &Rat| r.id.clone());
+        self.save_rats(&merged)?;
+        Ok(merged)
+    }
+
+    /// Writes the programs, merged with what another tab stored: per rat entry and per
+    /// top-level field, ours wins where `before` and `after` differ, the stored one elsewhere.
+    pub fn write_programs(
+        &self,
+        before: &Programs,
+        after: &Programs,
+    ) -> Result<Programs, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let stored = match self.backend.get(PROGRAMS_KEY)? {
+            Some(raw) => serde_json::from_str::<Programs>(&raw)
+                .map_err(|_| StoreError::Damaged("training programs".into()))?,
+            None => Programs::default(),
+        };
+        let merged = merge_programs(stored, before, after);
+        self.save_programs(&merged)?;
+        Ok(merged)
+    }
+
+    /// Makes storage hold exactly `next`: rats, programs and every month (month keys `next`
+    /// has no sessions for are removed; the timer stays). If a write fails, every key changed
+    /// so far gets back the exact text it had, and the error is returned.
+    ///
+    /// `_previous` (what the caller showed before) is not needed for that: the rollback uses
+    /// the stored text itself, which also covers months the caller never loaded.
+    pub fn replace_all(
+        &self,
+        next: &backup::BackupData,
+        _previous: &backup::BackupData,
+    ) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let json =
+            |r: Result<String, serde_json::Error>| r.map_err(|e| StoreError::Encode(e.to_string()));
+        let mut wanted: BTreeMap<String, Option<String>> = BTreeMap::new();
+        wanted.insert(
+            RATS_KEY.into(),
+            Some(json(serde_json::to_string(&RatsRecordRef {
+                rats: &next.rats,
+            }))?),
+        );
+        wanted.insert(
+            PROGRAMS_KEY.into(),
+            Some(json(serde_json::to_string(&next.programs))?),
+        );
+        let mut by_month: BTreeMap<String, Vec<Session>> = BTreeMap::new();
+        for s in &next.sessions {
+            by_month
+                .entry(month_key(s.day))
+                .or_default()
+                .push(s.clone());
+        }
+        for (key, mut list) in by_month {
+            sort_sessions(&mut list);
+            let Some(day) = list.first().map(|s| s.day) else {
+                continue;
+            };
+            let refs: Vec<&Session> = list.iter().collect();
+            let text = codec::encode_month(day, &refs).map_err(StoreError::Encode)?;
+            wanted.insert(key, Some(text));
+        }
+        for key in self.backend.keys()? {
+            if key.starts_with(SESSIONS_PREFIX) && !wanted.contains_key(&key) {
+                wanted.insert(key, None);
+            }
+        }
+        let mut plan = Vec::new();
+        for (key, new) in wanted {
+            let old = self.backend.get(&key)?;
+            plan.push(Change { key, old, new });
+        }
+        self.apply(plan)
+    }
+
+    /// Removes every Ratbond key (quarantined records too) and starts a fresh meta record.
+    pub fn clear_all(&self, now_ms: f64) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        // Meta last, so a failure part-way still leaves storage dated.
+        for key in self.backend.keys()? {
+            if key.starts_with(PREFIX) && key != META_KEY {
+                self.backend.remove(&key)?;
+            }
+        }
+        self.backend.remove(META_KEY)?;
+        self.write_meta(now_ms)
+    }
+
+    /// Writes a set of key changes; on the first failure puts back the old text of every
+    /// key already changed. Shrinking changes go first, so a full storage fails early and
+    /// the rollback always has the room it had before.
+    fn apply(&self, mut plan: Vec<Change>) -> Result<(), StoreError> {
+        plan.retain(|c| c.old != c.new);
+        let size = |t: &Option<String>| t.as_ref().map_or(0, |t| t.encode_utf16().count() as i64);
+        crate::domain::order::sort_by(&mut plan, &|a, b| {
+            (size(&a.new) - size(&a.old)).cmp(&(size(&b.new) - size(&b.old)))
+        });
+        for (i, change) in plan.iter().enumerate() {
+            let done = match &change.new {
+                Some(text) => self.backend.set(&change.key, text),
+                None => self.backend.remove(&change.key),
+            };
+            if let Err(e) = done {
+                // In reverse: the biggest growths go first, making room for shrinks to grow back.
+                for undo in plan[..i].iter().rev() {
+                    let _ = match &undo.old {
+                        Some(text) => self.backend.set(&undo.key, text),
+                        None => self.backend.remove(&undo.key),
+                    };
+                }
+                return Err(e.into());
+            }
+        }
+        Ok(())
     }
 
     /// Reads sessions, programs and the timer again (another tab wrote them).
@@ -443,8 +743,8 @@ impl Store {
         let mut sessions = Vec::new();
         let keys = backend.keys().map_err(|e| e.to_string())?;
         for key in keys.iter().filter(|k| k.starts_with(SESSIONS_PREFIX)) {
-            if let Some(month) = read::<MonthRecord>(backend, key)? {
-                sessions.extend(month.sessions);
+            if let Some(raw) = backend.get(key).map_err(|e| e.to_string())? {
+                sessions.extend(codec::decode_month(&raw).map_err(|e| e.to_string())?);
             }
         }
         Ok((dedupe_sessions(sessions), programs, timer))
@@ -484,6 +784,130 @@ impl Store {
 #[derive(Serialize)]
 struct RatsRecordRef<'a> {
     rats: &'a [Rat],
+}
+
+/// Joins what open gave with what [`Store::load_pending`] gave: sorted, one per id.
+pub fn merge_sessions(mut loaded: Vec<Session>, more: Vec<Session>) -> Vec<Session> {
+    loaded.extend(more);
+    dedupe_sessions(loaded)
+}
+
+/// One key's planned change for [`Store::apply`]; `None` means no key.
+struct Change {
+    key: String,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+/// The oldest month the first screen needs: this month and the one before (a day of slack
+/// either way, as the owner's local day may differ from UTC), and the month each active
+/// rat's current technique started in (its step is replayed from there).
+fn first_month_needed(rats: &[Rat], programs: &Programs, now_ms: f64) -> Option<LocalDate> {
+    let first_of = |d: LocalDate| LocalDate::new(d.year(), d.month(), 1).ok();
+    let yesterday = LocalDate::from_days((now_ms / 86_400_000.0).floor() as i64 - 1)?;
+    let mut oldest = first_of(first_of(yesterday)?.add_days(-1)?)?;
+    for rat in rats.iter().filter(|r| !r.archived) {
+        let Some(program) = programs.of(&rat.id) else {
+            continue;
+        };
+        let Some(active) = program.active else {
+            continue;
+        };
+        for (_, day) in program.started.iter().filter(|(t, _)| *t == active) {
+            oldest = oldest.min(first_of(*day)?);
+        }
+    }
+    Some(oldest)
+}
+
+/// Three-way merge of lists by id: ours where `before` and `after` differ, stored elsewhere.
+fn merge_by_id<T: Clone + PartialEq, K: Ord>(
+    stored: Vec<T>,
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> K,
+) -> Vec<T> {
+    let before: BTreeMap<K, &T> = before.iter().map(|t| (id(t), t)).collect();
+    let after_by: BTreeMap<K, &T> = after.iter().map(|t| (id(t), t)).collect();
+    let ours = |k: &K| before.get(k) != after_by.get(k);
+    let mut seen = BTreeSet::new();
+    let mut merged = Vec::new();
+    for item in stored {
+        let k = id(&item);
+        if ours(&k) {
+            if let Some(mine) = after_by.get(&k) {
+                if seen.insert(id(mine)) {
+                    merged.push((*mine).clone());
+                }
+            }
+        } else {
+            seen.insert(id(&item));
+            merged.push(item);
+        }
+    }
+    for mine in after {
+        let k = id(mine);
+        if ours(&k) && !seen.contains(&k) {
+            seen.insert(id(mine));
+            merged.push(mine.clone());
+        }
+    }
+    merged
+}
+
+fn pick<T: PartialEq + Clone>(before: &T, after: &T, stored: T) -> T {
+    if before != after {
+        after.clone()
+    } else {
+        stored
+    }
+}
+
+/// Field by field (destructured, so a new field does not compile until it is merged here).
+fn merge_programs(stored: Programs, before: &Programs, after: &Programs) -> Programs {
+    let Programs {
+        rats,
+        practice_times,
+        notify,
+        last_backup,
+        backup_snoozed,
+    } = stored;
+    let Programs {
+        rats: b_rats,
+        practice_times: b_times,
+        notify: b_notify,
+        last_backup: b_backup,
+        backup_snoozed: b_snoozed,
+    } = before;
+    let Programs {
+        rats: a_rats,
+        practice_times: a_times,
+        notify: a_notify,
+        last_backup: a_backup,
+        backup_snoozed: a_snoozed,
+    } = after;
+    let mut merged_rats = rats;
+    let ids: BTreeSet<&RatId> = b_rats.keys().chain(a_rats.keys()).collect();
+    for id in ids {
+        let (b, a) = (b_rats.get(id), a_rats.get(id));
+        if b != a {
+            match a {
+                Some(program) => {
+                    merged_rats.insert(id.clone(), program.clone());
+                }
+                None => {
+                    merged_rats.remove(id);
+                }
+            }
+        }
+    }
+    Programs {
+        rats: merged_rats,
+        practice_times: pick(b_times, a_times, practice_times),
+        notify: pick(b_notify, a_notify, notify),
+        last_backup: pick(b_backup, a_backup, last_backup),
+        backup_snoozed: pick(b_snoozed, a_snoozed, backup_snoozed),
+    }
 }
 
 /// Sorted, one per id: a session caught in two months by a half-finished move counts once,

@@ -10,7 +10,8 @@ pub const RATS_KEY: &str = "ratbond/rats";
 pub const PROGRAMS_KEY: &str = "ratbond/programs";
 pub const TIMER_KEY: &str = "ratbond/timer";
 /// Session history, one key per calendar month (`ratbond/sessions/2026-12`), so logging a
-/// session rewrites one small key, never the whole history.
+/// session rewrites one small key, never the whole history. Since schema 2 each value is
+/// the compact encoding in `codec.rs` (v1 values still read).
 pub const SESSIONS_PREFIX: &str = "ratbond/sessions/";
 
 /// The key holding the sessions of the month `day` falls in.
@@ -21,7 +22,7 @@ pub fn month_key(day: crate::domain::date::LocalDate) -> String {
 pub const QUARANTINE_PREFIX: &str = "ratbond/quarantine/";
 
 /// The schema this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -68,9 +69,43 @@ impl From<BackendError> for MigrationError {
     }
 }
 
-/// The real path. v1 is the first schema, so there is nothing to run yet; a schema change
-/// adds its step here (a test fails if SCHEMA_VERSION moves without one).
-pub const MIGRATIONS: &[Migration] = &[];
+/// The real path; each schema change adds its step here (a test fails if SCHEMA_VERSION
+/// moves without one).
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    describe: "session months to the compact v2 encoding",
+    run: sessions_v1_to_v2,
+}];
+
+/// Rewrites each v1 month key as v2, one key at a time: every key is wholly v1 or wholly v2
+/// at any moment, and the month decoder reads both, so a run cut short (storage full) loses
+/// nothing and the next start finishes it. Months that are not valid v1 (damaged, or already
+/// v2) are left as they are; open quarantines the damaged ones.
+fn sessions_v1_to_v2(backend: &dyn Backend) -> Result<(), MigrationError> {
+    let mut keys: Vec<String> = backend
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(SESSIONS_PREFIX))
+        .collect();
+    crate::domain::order::sort_by(&mut keys, &|a, b| a.cmp(b));
+    for key in keys {
+        let Some(month) = super::codec::parse_month(&key[SESSIONS_PREFIX.len()..]) else {
+            continue;
+        };
+        let Some(raw) = backend.get(&key)? else {
+            continue;
+        };
+        let Ok((super::codec::MonthFormat::V1, sessions)) =
+            super::codec::decode_month_with_format(&raw)
+        else {
+            continue;
+        };
+        let refs: Vec<&crate::domain::session::Session> = sessions.iter().collect();
+        let text = super::codec::encode_month(month, &refs).map_err(MigrationError::Data)?;
+        backend.set(&key, &text)?;
+    }
+    Ok(())
+}
 
 /// Runs every step from `stored` up to `target`, in order.
 pub fn migrate(

@@ -210,8 +210,7 @@ fn usage_counts_only_our_keys_in_utf16_units() {
 #[test]
 fn the_real_migration_path_covers_every_version() {
     // A schema bump without its migration step makes this fail.
-    // An empty range while v1 is the only schema; it fills as versions are added.
-    #[allow(clippy::reversed_empty_ranges)]
+    const { assert!(SCHEMA_VERSION >= 2) };
     for from in 1..SCHEMA_VERSION {
         assert!(
             schema::MIGRATIONS.iter().any(|m| m.from == from),
@@ -472,5 +471,1098 @@ mod safety {
             Some(LoadIssue::NewerSchema { .. })
         ));
         assert_eq!(store.save_rats(&[]), Err(StoreError::ReadOnly));
+    }
+}
+
+mod codec_round_trip {
+    use super::*;
+    use crate::domain::session::{RatOutcome, Response, Session, SessionId, Sign};
+    use crate::domain::technique::TechniqueId;
+    use crate::store::codec::{decode_month, decode_month_with_format, encode_month, MonthFormat};
+
+    /// SplitMix64, so every run checks the same cases.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n.max(1)
+        }
+        fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len() as u64) as usize].clone()
+        }
+    }
+
+    const CHARS: &[char] = &[
+        'a', 'Z', '0', '9', ',', '.', '~', '!', '\'', '"', '\\', '|', '\n', '\r', '\t', ' ', '-',
+        '🐀', 'é', '\u{0}', '\u{7f}', '\u{2028}', '{', '}', '[', ']', ':',
+    ];
+
+    fn text(rng: &mut Rng, max: u64) -> String {
+        let len = rng.below(max + 1);
+        (0..len).map(|_| rng.pick(CHARS)).collect()
+    }
+
+    fn time(rng: &mut Rng, near: f64) -> f64 {
+        match rng.below(14) {
+            0 => near + 0.5,
+            1 => near + 1e-3,
+            2 => 1e300,
+            3 => -1.7e12 - rng.below(1000) as f64,
+            4 => -0.0,
+            5 => 0.0,
+            6 => f64::MAX,
+            7 => 5e-324,
+            8 => f64::from_bits(rng.next()),
+            9 => f64::INFINITY,
+            10 => near + rng.below(10_000_000_000) as f64,
+            11 => near - rng.below(10_000_000) as f64 * 1000.0,
+            _ => near + rng.below(86_400) as f64 * 1000.0,
+        }
+    }
+
+    fn id(rng: &mut Rng, started: f64) -> String {
+        let t = started as u64;
+        match rng.below(10) {
+            0 => text(rng, 100),
+            1 => format!(
+                "s{:x}{:08x}",
+                t.wrapping_add(rng.below(1 << 40)),
+                rng.next() as u32
+            ),
+            2 => format!("s{:x}{:08x}", u64::MAX, u32::MAX),
+            3 => format!("s0{:x}{:08x}", t, rng.next() as u32),
+            4 => format!("s{:X}{:08X}", t, rng.next() as u32),
+            5 => format!("r{:x}{:08x}", t, rng.next() as u32),
+            6 => rng
+                .pick(&[
+                    "",
+                    "s",
+                    "s0",
+                    "s000000000",
+                    "'",
+                    "'3'abc",
+                    ",,",
+                    "s12345678,",
+                ])
+                .into(),
+            _ => format!("s{:x}{:08x}", t, rng.next() as u32),
+        }
+    }
+
+    fn session(rng: &mut Rng, month: LocalDate, rats: &[RatId]) -> Session {
+        let day = match rng.below(12) {
+            0 => LocalDate::new(1900, 1, 1).unwrap(),
+            1 => LocalDate::new(9999, 12, 31).unwrap(),
+            2 => month.add_days(-1).unwrap(),
+            _ => month.add_days(rng.below(28) as i64).unwrap(),
+        };
+        let midnight = day.to_days() as f64 * 86_400_000.0;
+        let started_at = time(rng, midnight + 8.0 * 3_600_000.0);
+        let updated_at = if rng.below(3) == 0 {
+            time(rng, started_at)
+        } else {
+            started_at + rng.below(2_000_000) as f64
+        };
+        let outcomes = (0..rng.below(6))
+            .map(|_| {
+                let signs = if rng.below(2) == 0 {
+                    Sign::ALL
+                        .into_iter()
+                        .filter(|_| rng.below(3) == 0)
+                        .collect()
+                } else {
+                    (0..rng.below(5)).map(|_| rng.pick(&Sign::ALL)).collect()
+                };
+                RatOutcome {
+                    rat: rng.pick(rats),
+                    technique: rng.pick(&TechniqueId::ALL),
+                    step: rng.pick(&[0, 1, 5, 254, 255]),
+                    response: rng.pick(&Response::ALL),
+                    signs,
+                }
+            })
+            .collect();
+        Session {
+            id: SessionId(id(rng, started_at)),
+            day,
+            started_at,
+            duration_secs: rng.pick(&[0, 1, 600, 14_400, u32::MAX]),
+            outcomes,
+            treats: rng.pick(&[0, 3, 100, u16::MAX]),
+            note: match rng.below(4) {
+                0 => text(rng, 500),
+                1 => "Bruxing | \"quoted\", then 🐀\nnext line, ~.!' \\ end".repeat(10),
+                _ => String::new(),
+            },
+            updated_at,
+        }
+    }
+
+    /// Equal with f64s compared bit for bit (-0.0, NaN and all).
+    fn exact(a: &Session, b: &Session) -> bool {
+        a.id == b.id
+            && a.day == b.day
+            && a.started_at.to_bits() == b.started_at.to_bits()
+            && a.updated_at.to_bits() == b.updated_at.to_bits()
+            && a.duration_secs == b.duration_secs
+            && a.outcomes == b.outcomes
+            && a.treats == b.treats
+            && a.note == b.note
+    }
+
+    fn round_trip(month: LocalDate, sessions: &[Session]) -> String {
+        let refs: Vec<&Session> = sessions.iter().collect();
+        let text = encode_month(month, &refs).unwrap();
+        let (format, back) = decode_month_with_format(&text).unwrap();
+        assert_eq!(format, MonthFormat::V2);
+        assert_eq!(back.len(), sessions.len());
+        for (a, b) in sessions.iter().zip(&back) {
+            assert!(exact(a, b), "\n{a:?}\n{b:?}\n{text}");
+        }
+        text
+    }
+
+    #[test]
+    fn thousands_of_odd_sessions_round_trip_exactly() {
+        let mut rng = Rng(42);
+        let weird: Vec<RatId> = (0..40).map(|i| RatId(format!("r{i},\"'~{i}"))).collect();
+        for round in 0..400 {
+            let month = LocalDate::new(2020 + round % 8, 1 + (round % 12) as u8, 1).unwrap();
+            let rats: Vec<RatId> = weird[..1 + rng.below(40) as usize].to_vec();
+            let sessions: Vec<Session> = (0..rng.below(30))
+                .map(|_| session(&mut rng, month, &rats))
+                .collect();
+            round_trip(month, &sessions);
+        }
+    }
+
+    #[test]
+    fn edge_sessions_round_trip_exactly() {
+        let month = LocalDate::new(2025, 12, 1).unwrap();
+        let rats: Vec<RatId> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|r| RatId((*r).into()))
+            .collect();
+        let outcome = |rat: usize, step: u8, signs: Vec<Sign>| RatOutcome {
+            rat: rats[rat].clone(),
+            technique: TechniqueId::Scent,
+            step,
+            response: Response::CameToYou,
+            signs,
+        };
+        let base = Session {
+            id: SessionId("s19b5a8c0e00fa12bc34".into()),
+            day: LocalDate::new(2025, 12, 31).unwrap(),
+            started_at: 1_767_168_000_000.0,
+            duration_secs: 0,
+            outcomes: vec![outcome(0, 0, vec![])],
+            treats: 0,
+            note: String::new(),
+            updated_at: 1_767_168_000_000.0,
+        };
+        let note: String = "|\"\n🐀,~'.!\\".chars().cycle().take(500).collect();
+        let cases = vec![
+            base.clone(),
+            Session {
+                note: note.clone(),
+                ..base.clone()
+            },
+            Session {
+                note: ",".into(),
+                outcomes: vec![],
+                ..base.clone()
+            },
+            Session {
+                duration_secs: u32::MAX,
+                treats: u16::MAX,
+                ..base.clone()
+            },
+            Session {
+                outcomes: vec![outcome(0, 255, Sign::ALL.to_vec())],
+                ..base.clone()
+            },
+            Session {
+                outcomes: (0..5)
+                    .map(|i| outcome(4 - i, i as u8, vec![Sign::Hid]))
+                    .collect(),
+                ..base.clone()
+            },
+            Session {
+                outcomes: vec![
+                    outcome(2, 1, vec![]),
+                    outcome(2, 1, vec![Sign::Froze, Sign::TookTreat, Sign::Froze]),
+                ],
+                ..base.clone()
+            },
+            Session {
+                id: SessionId("s0".repeat(50)),
+                ..base.clone()
+            },
+            Session {
+                id: SessionId(note.chars().take(100).collect()),
+                ..base.clone()
+            },
+            Session {
+                id: SessionId(String::new()),
+                ..base.clone()
+            },
+            Session {
+                id: SessionId("s100000000000000000000fa12bc34".into()),
+                ..base.clone()
+            },
+            Session {
+                id: SessionId("s1fa12bc34".into()),
+                ..base.clone()
+            },
+            Session {
+                started_at: 1_767_168_000_000.5,
+                updated_at: -3.0,
+                ..base.clone()
+            },
+            Session {
+                started_at: -1.0e15,
+                updated_at: 1.0e300,
+                ..base.clone()
+            },
+            Session {
+                started_at: f64::MIN,
+                updated_at: f64::MAX,
+                ..base.clone()
+            },
+            Session {
+                started_at: -0.0,
+                updated_at: 0.1 + 0.2,
+                ..base.clone()
+            },
+            Session {
+                started_at: 1_767_168_000_123.0,
+                updated_at: 1_767_168_000_123.0 + 86_400_000.0 * 400.0,
+                ..base.clone()
+            },
+            Session {
+                day: LocalDate::new(1900, 1, 1).unwrap(),
+                ..base.clone()
+            },
+        ];
+        let text = round_trip(month, &cases);
+        assert!(
+            text.starts_with("{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\""),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_app_session_is_short() {
+        let s = Session {
+            id: SessionId("s19b5a8c0e00fa12bc34".into()),
+            day: LocalDate::new(2025, 12, 31).unwrap(),
+            started_at: f64::from_bits(0),
+            duration_secs: 420,
+            outcomes: vec![RatOutcome {
+                rat: RatId("r1".into()),
+                technique: TechniqueId::Bonding,
+                step: 1,
+                response: Response::Relaxed,
+                signs: vec![Sign::TookTreat, Sign::Bruxing],
+            }],
+            treats: 2,
+            note: String::new(),
+            updated_at: 0.0,
+        };
+        let t = s.day.to_days() as f64 * 86_400_000.0 + 8.5 * 3_600_000.0;
+        let id = SessionId(format!("s{:x}fa12bc34", t as u64));
+        let s = Session {
+            id,
+            started_at: t,
+            updated_at: t + 480_000.0,
+            ..s
+        };
+        let month = LocalDate::new(2025, 12, 1).unwrap();
+        let text = round_trip(month, std::slice::from_ref(&s));
+        let one = text.split("\"s\":[").nth(1).unwrap();
+        assert!(one.len() <= 32, "{text}");
+    }
+
+    #[test]
+    fn damaged_months_are_errors_never_panics() {
+        for raw in [
+            "",
+            "{}",
+            "{\"v\":3,\"m\":\"2025-12\",\"r\":[],\"s\":[]}",
+            "{\"v\":2,\"m\":\"2025-13\",\"r\":[],\"s\":[]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[],\"s\":[\"1\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[],\"s\":[\"10,0,0000000,0,0,0\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\"],\"s\":[\"10,0,0000000,0,0,0~z\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\"],\"s\":[\"w0,0,0000000,0,0,0\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\"],\"s\":[\"10,0,'9'ab,0,0,0\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\"],\"s\":[\"10,0,0000000,zzzzzzzzzzzzz,0,0\"]}",
+            "{\"v\":2,\"m\":\"2025-12\",\"r\":[\"a\"],\"s\":[\"1!x,0,0000000,0,0,0\"]}",
+            "{\"sessions\":[{\"id\":1}]}",
+        ] {
+            assert!(decode_month(raw).is_err(), "{raw}");
+        }
+        // Every cut and many single-character changes of a real month: Ok or Err, no panic.
+        let mut rng = Rng(7);
+        let month = LocalDate::new(2025, 12, 1).unwrap();
+        let rats = vec![RatId("a".into()), RatId("b".into())];
+        let sessions: Vec<Session> = (0..6).map(|_| session(&mut rng, month, &rats)).collect();
+        let refs: Vec<&Session> = sessions.iter().collect();
+        let text = encode_month(month, &refs).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for cut in 0..chars.len() {
+            let _ = decode_month(&chars[..cut].iter().collect::<String>());
+        }
+        for _ in 0..5000 {
+            let mut damaged = chars.clone();
+            let at = rng.below(damaged.len() as u64) as usize;
+            damaged[at] = rng.pick(CHARS);
+            let _ = decode_month(&damaged.iter().collect::<String>());
+        }
+    }
+}
+
+mod merging {
+    use super::*;
+    use crate::domain::ics::Reminder;
+    use crate::domain::program::{Programs, RatProgram};
+    use crate::domain::session::{RatOutcome, Response, Session, SessionId};
+    use crate::domain::technique::TechniqueId;
+    use crate::domain::timer::SessionTimer;
+    use crate::store::backup::BackupData;
+    use crate::store::codec;
+    use crate::store::schema::{month_key, PROGRAMS_KEY, SESSIONS_PREFIX, TIMER_KEY};
+    use std::collections::BTreeMap;
+
+    fn day(text: &str) -> LocalDate {
+        LocalDate::parse(text).unwrap()
+    }
+
+    fn session(id: &str, on: &str, note: &str) -> Session {
+        let d = day(on);
+        let at = d.to_days() as f64 * 86_400_000.0 + 8.0 * 3_600_000.0;
+        Session {
+            id: SessionId(id.into()),
+            day: d,
+            started_at: at,
+            duration_secs: 600,
+            outcomes: vec![RatOutcome {
+                rat: RatId("a".into()),
+                technique: TechniqueId::Scent,
+                step: 0,
+                response: Response::Relaxed,
+                signs: vec![],
+            }],
+            treats: 1,
+            note: note.into(),
+            updated_at: at + 700_000.0,
+        }
+    }
+
+    /// Every key and value, to check that a refused write changed nothing.
+    fn snapshot(b: &Shared) -> BTreeMap<String, String> {
+        b.keys()
+            .unwrap()
+            .into_iter()
+            .map(|k| {
+                let v = b.get(&k).unwrap().unwrap();
+                (k, v)
+            })
+            .collect()
+    }
+
+    fn month_ids(b: &Shared, on: &str) -> Vec<String> {
+        match b.get(&month_key(day(on))).unwrap() {
+            None => vec![],
+            Some(raw) => {
+                assert!(raw.starts_with("{\"v\":2"), "{raw}");
+                codec::decode_month(&raw)
+                    .unwrap()
+                    .into_iter()
+                    .map(|s| format!("{}:{}", s.id, s.note))
+                    .collect()
+            }
+        }
+    }
+
+    fn store_month(b: &Shared, sessions: &[Session]) {
+        let refs: Vec<&Session> = sessions.iter().collect();
+        b.set(
+            &month_key(sessions[0].day),
+            &codec::encode_month(sessions[0].day, &refs).unwrap(),
+        )
+        .unwrap();
+    }
+
+    struct Case {
+        name: &'static str,
+        /// What another tab left in storage.
+        stored: Vec<Session>,
+        upserts: Vec<Session>,
+        removals: Vec<(&'static str, &'static str)>,
+        /// Month ("2026-11-01" for November) -> "id:note" after the write.
+        expect: Vec<(&'static str, Vec<&'static str>)>,
+        returned: Vec<&'static str>,
+    }
+
+    #[test]
+    fn write_sessions_merges_with_what_another_tab_stored() {
+        let nov = "2026-11-01";
+        let dec = "2026-12-01";
+        let cases = vec![
+            Case {
+                name: "log into an empty month",
+                stored: vec![],
+                upserts: vec![session("s1", "2026-12-03", "")],
+                removals: vec![],
+                expect: vec![(dec, vec!["s1:"])],
+                returned: vec!["s1:"],
+            },
+            Case {
+                name: "another tab's new session survives ours",
+                stored: vec![session("s2", "2026-12-05", "theirs")],
+                upserts: vec![session("s1", "2026-12-03", "ours")],
+                removals: vec![],
+                expect: vec![(dec, vec!["s1:ours", "s2:theirs"])],
+                returned: vec!["s1:ours", "s2:theirs"],
+            },
+            Case {
+                name: "the same id edited in both tabs: ours is the later write",
+                stored: vec![session("s1", "2026-12-03", "theirs")],
+                upserts: vec![session("s1", "2026-12-03", "ours")],
+                removals: vec![],
+                expect: vec![(dec, vec!["s1:ours"])],
+                returned: vec!["s1:ours"],
+            },
+            Case {
+                name: "a delete keeps the other tab's sessions",
+                stored: vec![
+                    session("s1", "2026-12-03", ""),
+                    session("s2", "2026-12-05", "theirs"),
+                ],
+                upserts: vec![],
+                removals: vec![("s1", "2026-12-03")],
+                expect: vec![(dec, vec!["s2:theirs"])],
+                returned: vec!["s2:theirs"],
+            },
+            Case {
+                name: "deleting the last session removes the key",
+                stored: vec![session("s1", "2026-12-03", "")],
+                upserts: vec![],
+                removals: vec![("s1", "2026-12-03")],
+                expect: vec![(dec, vec![])],
+                returned: vec![],
+            },
+            Case {
+                name: "a session moved to another month leaves the old one",
+                stored: vec![
+                    session("s1", "2026-11-30", "old day"),
+                    session("s3", "2026-11-02", ""),
+                ],
+                upserts: vec![session("s1", "2026-12-01", "new day")],
+                removals: vec![("s1", "2026-11-30")],
+                expect: vec![(nov, vec!["s3:"]), (dec, vec!["s1:new day"])],
+                returned: vec!["s3:", "s1:new day"],
+            },
+            Case {
+                name: "a removal names the month it was stored in; other months are left",
+                stored: vec![session("s1", "2026-12-03", "")],
+                upserts: vec![],
+                removals: vec![("s1", "2026-11-03")],
+                expect: vec![(nov, vec![]), (dec, vec!["s1:"])],
+                returned: vec![],
+            },
+            Case {
+                name: "the last copy of an id in one call wins",
+                stored: vec![],
+                upserts: vec![
+                    session("s1", "2026-12-03", "first"),
+                    session("s1", "2026-12-04", "second"),
+                ],
+                removals: vec![],
+                expect: vec![(dec, vec!["s1:second"])],
+                returned: vec!["s1:second"],
+            },
+        ];
+        for case in cases {
+            let b = Shared::default();
+            let store = open(&b).store;
+            let mut by_month: BTreeMap<String, Vec<Session>> = BTreeMap::new();
+            for s in &case.stored {
+                by_month
+                    .entry(month_key(s.day))
+                    .or_default()
+                    .push(s.clone());
+            }
+            for month in by_month.values() {
+                store_month(&b, month);
+            }
+            let removals: Vec<(SessionId, LocalDate)> = case
+                .removals
+                .iter()
+                .map(|(id, on)| (SessionId((*id).into()), day(on)))
+                .collect();
+            let merged = store.write_sessions(&case.upserts, &removals).unwrap();
+            let merged: Vec<String> = merged
+                .into_iter()
+                .map(|s| format!("{}:{}", s.id, s.note))
+                .collect();
+            assert_eq!(merged, case.returned, "{}", case.name);
+            for (month, ids) in &case.expect {
+                assert_eq!(month_ids(&b, month), *ids, "{}: {month}", case.name);
+            }
+        }
+    }
+
+    #[test]
+    fn write_sessions_reads_a_v1_month_and_writes_it_as_v2() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let theirs = session("s2", "2026-12-05", "v1");
+        b.set(
+            "ratbond/sessions/2026-12",
+            &serde_json::to_string(&serde_json::json!({ "sessions": [theirs] })).unwrap(),
+        )
+        .unwrap();
+        let ours = session("s1", "2026-12-03", "");
+        let merged = store
+            .write_sessions(std::slice::from_ref(&ours), &[])
+            .unwrap();
+        assert_eq!(merged, vec![ours, theirs]);
+        assert_eq!(month_ids(&b, "2026-12-01"), ["s1:", "s2:v1"]);
+    }
+
+    #[test]
+    fn a_damaged_month_is_never_written_over() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        b.set("ratbond/sessions/2026-12", "{\"v\":2,\"m\":\"bad\"}")
+            .unwrap();
+        let before = snapshot(&b);
+        let e = store
+            .write_sessions(&[session("s1", "2026-12-03", "")], &[])
+            .unwrap_err();
+        assert!(matches!(e, StoreError::Damaged(_)));
+        assert!(e.to_string().contains("Reload"));
+        assert_eq!(snapshot(&b), before);
+    }
+
+    #[test]
+    fn a_full_storage_rolls_back_every_month_of_a_write() {
+        let b0 = Shared::default();
+        open(&b0);
+        store_month(&b0, &[session("s1", "2026-11-03", "")]);
+        store_month(&b0, &[session("s2", "2026-12-03", "")]);
+        let used: usize = snapshot(&b0)
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum();
+        // Room for a small session in November, not for the long note in December.
+        let b = Shared(
+            Rc::new(MemoryBackend::with_quota(used + 60)),
+            Rc::default(),
+            None,
+        );
+        for (k, v) in snapshot(&b0) {
+            b.set(&k, &v).unwrap();
+        }
+        let store = open(&b).store;
+        let before = snapshot(&b);
+        b.1.borrow_mut().clear();
+        let e = store.write_sessions(
+            &[
+                session("s3", "2026-11-04", ""),
+                session("s4", "2026-12-04", &"long ".repeat(40)),
+            ],
+            &[],
+        );
+        assert_eq!(e, Err(StoreError::Backend(BackendError::Quota)));
+        // November was written, then put back.
+        assert_eq!(
+            *b.1.borrow(),
+            [
+                "ratbond/sessions/2026-11",
+                "ratbond/sessions/2026-12",
+                "ratbond/sessions/2026-11"
+            ]
+        );
+        assert_eq!(snapshot(&b), before);
+        // A smaller change still fits.
+        store
+            .write_sessions(&[session("s3", "2026-11-04", "")], &[])
+            .unwrap();
+        assert_eq!(month_ids(&b, "2026-11-01"), ["s1:", "s3:"]);
+    }
+
+    fn rat_named(id: &str, name: &str) -> Rat {
+        Rat {
+            name: name.into(),
+            ..rat(id, "x")
+        }
+    }
+
+    fn names(rats: &[Rat]) -> Vec<String> {
+        rats.iter()
+            .map(|r| format!("{}={}", r.id, r.name))
+            .collect()
+    }
+
+    #[test]
+    fn write_rats_keeps_what_another_tab_did_to_other_rats() {
+        let a = rat_named("a", "Pip");
+        let a2 = rat_named("a", "Pip (ours)");
+        let a3 = rat_named("a", "Pip (theirs)");
+        let b = rat_named("b", "Squeak");
+        let c = rat_named("c", "Hazel");
+        // (name, stored by the other tab, our before, our after, expected)
+        type Case<'a> = (
+            &'a str,
+            Vec<&'a Rat>,
+            Vec<&'a Rat>,
+            Vec<&'a Rat>,
+            Vec<&'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "we edit, they added",
+                vec![&a, &b],
+                vec![&a],
+                vec![&a2],
+                vec!["a=Pip (ours)", "b=Squeak"],
+            ),
+            (
+                "they edit, we add",
+                vec![&a3],
+                vec![&a],
+                vec![&a, &c],
+                vec!["a=Pip (theirs)", "c=Hazel"],
+            ),
+            (
+                "we remove what they edited",
+                vec![&a3, &b],
+                vec![&a, &b],
+                vec![&b],
+                vec!["b=Squeak"],
+            ),
+            (
+                "they removed, we left it",
+                vec![&b],
+                vec![&a, &b],
+                vec![&a, &b],
+                vec!["b=Squeak"],
+            ),
+            (
+                "they removed, we edited",
+                vec![&b],
+                vec![&a, &b],
+                vec![&a2, &b],
+                vec!["b=Squeak", "a=Pip (ours)"],
+            ),
+            (
+                "both add the same id: ours",
+                vec![&a3],
+                vec![],
+                vec![&a2],
+                vec!["a=Pip (ours)"],
+            ),
+            (
+                "nothing stored yet",
+                vec![],
+                vec![],
+                vec![&a],
+                vec!["a=Pip"],
+            ),
+        ];
+        for (name, stored, before, after, expect) in cases {
+            let backend = Shared::default();
+            let store = open(&backend).store;
+            let owned = |v: &[&Rat]| v.iter().map(|r| (*r).clone()).collect::<Vec<Rat>>();
+            if !stored.is_empty() {
+                store.save_rats(&owned(&stored)).unwrap();
+            }
+            let merged = store.write_rats(&owned(&before), &owned(&after)).unwrap();
+            assert_eq!(names(&merged), expect, "{name}");
+            assert_eq!(
+                names(&store.reload_rats().unwrap()),
+                expect,
+                "{name}: stored"
+            );
+        }
+    }
+
+    fn program(technique: TechniqueId, at: f64) -> RatProgram {
+        let mut p = RatProgram::default();
+        p.choose(technique, day("2026-11-01"), at);
+        p
+    }
+
+    #[test]
+    fn write_programs_merges_each_rat_and_each_field() {
+        let id = |s: &str| RatId(s.into());
+        let mut base = Programs::default();
+        base.rats.insert(id("a"), program(TechniqueId::Scent, 1.0));
+        base.rats
+            .insert(id("b"), program(TechniqueId::Bonding, 1.0));
+        type Edit = fn(&mut Programs);
+        let edits: Vec<(&str, Edit)> = vec![
+            ("rat a", |p| p.entry(&RatId("a".into())).updated_at = 9.0),
+            ("rat b removed", |p| {
+                p.rats.remove(&RatId("b".into()));
+            }),
+            ("rat c added", |p| {
+                p.rats.insert(RatId("c".into()), RatProgram::default());
+            }),
+            ("practice times", |p| {
+                p.set_practice_times(vec![Reminder::new(7, 15).unwrap()])
+            }),
+            ("notify", |p| p.notify = true),
+            ("last backup", |p| {
+                p.last_backup = Some(LocalDate::new(2026, 11, 20).unwrap())
+            }),
+        ];
+        // Every pair of different edits: the other tab makes one, we make the other; both
+        // survive.
+        for (theirs_name, theirs) in &edits {
+            for (ours_name, ours) in &edits {
+                if theirs_name == ours_name {
+                    continue;
+                }
+                let b = Shared::default();
+                let store = open(&b).store;
+                let mut stored = base.clone();
+                theirs(&mut stored);
+                store.save_programs(&stored).unwrap();
+                let mut after = base.clone();
+                ours(&mut after);
+                let merged = store.write_programs(&base, &after).unwrap();
+                let mut expect = stored.clone();
+                ours(&mut expect);
+                assert_eq!(merged, expect, "theirs: {theirs_name}, ours: {ours_name}");
+                assert_eq!(open(&b).programs, expect);
+            }
+        }
+        // The same field changed in both tabs: ours is the later write.
+        let conflicts: Vec<(&str, Edit, Edit)> = vec![
+            (
+                "rat a",
+                |p| p.entry(&RatId("a".into())).updated_at = 5.0,
+                |p| p.entry(&RatId("a".into())).updated_at = 9.0,
+            ),
+            (
+                "practice times",
+                |p| p.set_practice_times(vec![Reminder::new(6, 0).unwrap()]),
+                |p| p.set_practice_times(vec![Reminder::new(7, 15).unwrap()]),
+            ),
+            (
+                "last backup",
+                |p| p.last_backup = Some(LocalDate::new(2026, 11, 20).unwrap()),
+                |p| p.last_backup = Some(LocalDate::new(2026, 11, 25).unwrap()),
+            ),
+        ];
+        for (name, theirs, ours) in conflicts {
+            let b = Shared::default();
+            let store = open(&b).store;
+            let mut stored = base.clone();
+            theirs(&mut stored);
+            stored.notify = true; // and one more change of theirs, which stays
+            store.save_programs(&stored).unwrap();
+            let mut after = base.clone();
+            ours(&mut after);
+            let merged = store.write_programs(&base, &after).unwrap();
+            let mut expect = after.clone();
+            expect.notify = true;
+            assert_eq!(merged, expect, "{name}");
+        }
+    }
+
+    fn backup_of(rats: Vec<Rat>, sessions: Vec<Session>) -> BackupData {
+        let programs = Programs {
+            notify: !rats.is_empty(),
+            ..Programs::default()
+        };
+        BackupData {
+            rats,
+            sessions,
+            programs,
+        }
+    }
+
+    #[test]
+    fn replace_all_writes_exactly_next_and_leaves_the_timer() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let previous = backup_of(
+            vec![rat("a", "Pip")],
+            vec![
+                session("s1", "2026-10-03", ""),
+                session("s2", "2026-11-03", ""),
+            ],
+        );
+        store
+            .replace_all(&previous, &BackupData::default())
+            .unwrap();
+        let timer = SessionTimer::start("s9".into(), vec![RatId("a".into())], 5.0);
+        store.save_timer(Some(&timer)).unwrap();
+        let next = backup_of(
+            vec![rat("b", "Squeak")],
+            vec![
+                session("s3", "2026-11-05", "x"),
+                session("s4", "2026-12-01", ""),
+            ],
+        );
+        store.replace_all(&next, &previous).unwrap();
+        let opened = open(&b);
+        assert_eq!(opened.rats, next.rats);
+        assert_eq!(opened.programs, next.programs);
+        assert_eq!(opened.sessions, next.sessions);
+        assert_eq!(opened.timer, Some(timer));
+        assert_eq!(b.get("ratbond/sessions/2026-10").unwrap(), None);
+        // And back (the undo of a restore).
+        store.replace_all(&previous, &next).unwrap();
+        let opened = open(&b);
+        assert_eq!(opened.rats, previous.rats);
+        assert_eq!(opened.sessions, previous.sessions);
+        assert!(b.get(TIMER_KEY).unwrap().is_some());
+    }
+
+    #[test]
+    fn replace_all_on_a_full_storage_puts_every_key_back() {
+        let b0 = Shared::default();
+        let store = open(&b0).store;
+        let previous = backup_of(
+            vec![rat("a", "Pip")],
+            vec![
+                session("s1", "2026-10-03", ""),
+                session("s2", "2026-11-03", ""),
+            ],
+        );
+        store
+            .replace_all(&previous, &BackupData::default())
+            .unwrap();
+        let used: usize = snapshot(&b0)
+            .iter()
+            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .sum();
+        let b = Shared(
+            Rc::new(MemoryBackend::with_quota(used + 200)),
+            Rc::default(),
+            None,
+        );
+        for (k, v) in snapshot(&b0) {
+            b.set(&k, &v).unwrap();
+        }
+        let store = open(&b).store;
+        let before = snapshot(&b);
+        let next = backup_of(
+            vec![rat("a", "Pip"), rat("b", "Squeak")],
+            (0..40)
+                .map(|i| session(&format!("s{i}"), "2026-12-01", "a note that takes room"))
+                .collect(),
+        );
+        b.1.borrow_mut().clear();
+        assert_eq!(
+            store.replace_all(&next, &previous),
+            Err(StoreError::Backend(BackendError::Quota))
+        );
+        assert!(!b.1.borrow().is_empty(), "something was written first");
+        assert_eq!(snapshot(&b), before);
+    }
+
+    #[test]
+    fn clear_all_removes_every_key_of_ours_and_starts_fresh() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        store.save_rats(&[rat("a", "Pip")]).unwrap();
+        store
+            .write_sessions(&[session("s1", "2026-12-03", "")], &[])
+            .unwrap();
+        b.set("ratbond/quarantine/rats-1", "junk").unwrap();
+        b.set("other-app", "theirs").unwrap();
+        store.clear_all(4.0e12).unwrap();
+        let keys = b.keys().unwrap();
+        assert_eq!(keys, ["other-app", "ratbond/meta"]);
+        let meta: schema::Meta = serde_json::from_str(&b.get(META_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(meta.schema_version, SCHEMA_VERSION);
+        assert_eq!(meta.created_at, 4.0e12);
+        let opened = open(&b);
+        assert!(opened.rats.is_empty() && opened.sessions.is_empty() && opened.issues.is_empty());
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_every_write_and_writes_nothing() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        store.save_rats(&[rat("a", "Pip")]).unwrap();
+        store
+            .write_sessions(&[session("s1", "2026-12-03", "")], &[])
+            .unwrap();
+        b.set(
+            META_KEY,
+            &format!(
+                "{{\"schema_version\":{},\"app_version\":\"9\"}}",
+                SCHEMA_VERSION + 1
+            ),
+        )
+        .unwrap();
+        let store = open(&b).store;
+        assert!(store.is_read_only());
+        let before = snapshot(&b);
+        let s = session("s2", "2026-12-04", "");
+        let data = backup_of(vec![], vec![]);
+        let ro = Err(StoreError::ReadOnly);
+        assert_eq!(
+            store
+                .write_sessions(std::slice::from_ref(&s), &[])
+                .map(|_| ()),
+            ro
+        );
+        assert_eq!(
+            store
+                .write_sessions(&[], &[(s.id.clone(), s.day)])
+                .map(|_| ()),
+            ro
+        );
+        assert_eq!(store.write_rats(&[], &[rat("b", "B")]).map(|_| ()), ro);
+        assert_eq!(
+            store
+                .write_programs(&Programs::default(), &data.programs)
+                .map(|_| ()),
+            ro
+        );
+        assert_eq!(store.replace_all(&data, &data), ro);
+        assert_eq!(store.clear_all(1.0), ro);
+        assert_eq!(store.save_month(s.day, &[&s]), ro);
+        assert_eq!(snapshot(&b), before);
+    }
+
+    #[test]
+    fn a_month_not_loaded_yet_cannot_be_overwritten_whole() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let old = session("s1", "2020-01-03", "");
+        store
+            .write_sessions(std::slice::from_ref(&old), &[])
+            .unwrap();
+        let mut opened = Store::open(Box::new(b.clone()), "0.1.0", 1.8e12);
+        assert_eq!(opened.pending_months, ["ratbond/sessions/2020-01"]);
+        assert!(opened.sessions.is_empty());
+        let other = session("s2", "2020-01-04", "");
+        assert_eq!(
+            opened.store.save_month(other.day, &[&other]),
+            Err(StoreError::NotLoaded)
+        );
+        // Merging writes are fine: they read the month first.
+        let merged = opened
+            .store
+            .write_sessions(std::slice::from_ref(&other), &[])
+            .unwrap();
+        assert_eq!(merged, vec![old.clone(), other.clone()]);
+        let (more, issues) = opened.store.load_pending(1.8e12);
+        assert!(issues.is_empty());
+        assert_eq!(more, vec![old, other]);
+    }
+
+    #[test]
+    fn load_pending_quarantines_a_damaged_month_like_open() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        store
+            .write_sessions(&[session("s1", "2020-01-03", "")], &[])
+            .unwrap();
+        b.set("ratbond/sessions/2019-05", "{\"v\":2,broken")
+            .unwrap();
+        let mut opened = Store::open(Box::new(b.clone()), "0.1.0", 1.8e12);
+        assert!(
+            opened.issues.is_empty(),
+            "not read yet: {:?}",
+            opened.issues
+        );
+        assert_eq!(
+            opened.pending_months,
+            ["ratbond/sessions/2020-01", "ratbond/sessions/2019-05"]
+        );
+        let (more, issues) = opened.store.load_pending(1.8e12);
+        assert_eq!(more.len(), 1);
+        let [LoadIssue::Quarantined {
+            what: "session history",
+            quarantine_key,
+        }] = issues.as_slice()
+        else {
+            panic!("{issues:?}");
+        };
+        assert_eq!(
+            b.get(quarantine_key).unwrap().as_deref(),
+            Some("{\"v\":2,broken")
+        );
+        assert_eq!(b.get("ratbond/sessions/2019-05").unwrap(), None);
+        // Reported once: a second call has nothing new.
+        let (more, issues) = opened.store.load_pending(1.8e12);
+        assert!(more.is_empty() && issues.is_empty());
+        let keys: Vec<String> = b
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(SESSIONS_PREFIX))
+            .collect();
+        assert_eq!(keys, ["ratbond/sessions/2020-01"]);
+        let _ = PROGRAMS_KEY;
+    }
+
+    #[test]
+    fn open_reaches_back_to_each_active_technique_start() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let rats = vec![
+            rat("a", "Pip"),
+            Rat {
+                archived: true,
+                ..rat("z", "Gone")
+            },
+        ];
+        store.save_rats(&rats).unwrap();
+        for on in [
+            "2024-01-10",
+            "2025-03-10",
+            "2025-05-10",
+            "2025-06-10",
+            "2025-07-01",
+        ] {
+            store
+                .write_sessions(&[session(&format!("s{on}"), on, "")], &[])
+                .unwrap();
+        }
+        let now = day("2025-07-02").to_days() as f64 * 86_400_000.0;
+        let mut programs = Programs::default();
+        // Archived rats do not count, nor do techniques other than the active one.
+        programs
+            .entry(&RatId("z".into()))
+            .choose(TechniqueId::Scent, day("2024-01-01"), 1.0);
+        let a = programs.entry(&RatId("a".into()));
+        a.choose(TechniqueId::Bonding, day("2024-01-01"), 1.0);
+        a.choose(TechniqueId::Scent, day("2025-03-31"), 1.0);
+        store.save_programs(&programs).unwrap();
+        let opened = Store::open(Box::new(b.clone()), "0.1.0", now);
+        assert_eq!(
+            opened.pending_months,
+            ["ratbond/sessions/2024-01"],
+            "back to March 2025"
+        );
+        // No active technique: this month and the one before.
+        programs.entry(&RatId("a".into())).active = None;
+        store.save_programs(&programs).unwrap();
+        let opened = Store::open(Box::new(b.clone()), "0.1.0", now);
+        assert_eq!(
+            opened.pending_months,
+            [
+                "ratbond/sessions/2025-05",
+                "ratbond/sessions/2025-03",
+                "ratbond/sessions/2024-01"
+            ]
+        );
     }
 }

@@ -7,7 +7,8 @@
 //! The shape: 10 rats in three cages, two sessions a day per rat for five years
 //! (2021-01-01 to 2025-12-31), a few rest days a year per rat (no sessions on them),
 //! one session in ten with a cage mate or two joining in, a note on one session in ten,
-//! and a manual step change now and then.
+//! a manual step change now and then, and each technique taken once, the current one
+//! started in the last months (for one rat over a year ago).
 #![allow(dead_code)]
 
 use ratbond::domain::chooser::{Answers, HandReaction, Handled, TakesFood};
@@ -167,24 +168,47 @@ struct Path {
 }
 
 impl Path {
+    /// Each technique once, in order from `start`: the first three spread over most of the
+    /// five years, the last (the active one) started recently, as owners move on once a
+    /// rat is ready. Rat 0 has been on its current technique for over a year, so start-up
+    /// has to reach back further than the last two months for it.
     fn make(first_day: LocalDate, days: i64, start: usize, rng: &mut Rng) -> Path {
         let technique_order: Vec<TechniqueId> = (0..TechniqueId::ALL.len())
             .map(|i| TechniqueId::ALL[(start + i) % TechniqueId::ALL.len()])
             .collect();
-        let mut plan = Vec::new();
-        let mut day = first_day;
         let end = first_day.add_days(days).expect("in range");
-        let mut t = 0;
-        while day < end {
-            let id = technique_order[t % technique_order.len()];
-            for step in 0..=technique(id).last_step() {
-                plan.push((day, id, step));
-                day = day.add_days(rng.range(20, 110) as i64).expect("in range");
-                if day >= end {
-                    break;
-                }
+        let recent = if start == 0 {
+            rng.range(400, 430)
+        } else {
+            rng.range(20, 170)
+        };
+        let last_start = end.add_days(-(recent as i64)).expect("in range");
+        let (current, earlier) = technique_order.split_last().expect("four techniques");
+        let earlier_steps: Vec<(TechniqueId, u8)> = earlier
+            .iter()
+            .flat_map(|&id| (0..=technique(id).last_step()).map(move |step| (id, step)))
+            .collect();
+        let spacing = last_start.days_since(first_day) / earlier_steps.len() as i64;
+        let mut plan = Vec::new();
+        for (i, &(id, step)) in earlier_steps.iter().enumerate() {
+            // Jitter under half the spacing keeps the plan in order.
+            let jitter = if i == 0 {
+                0
+            } else {
+                rng.range(0, spacing as u64 * 2 / 3) as i64 - spacing / 3
+            };
+            let day = first_day
+                .add_days(spacing * i as i64 + jitter)
+                .expect("in range");
+            plan.push((day, id, step));
+        }
+        let mut day = last_start;
+        for step in 0..=technique(*current).last_step() {
+            if day >= end {
+                break;
             }
-            t += 1;
+            plan.push((day, *current, step));
+            day = day.add_days(rng.range(30, 90) as i64).expect("in range");
         }
         Path { plan }
     }
