@@ -610,11 +610,16 @@ impl AppState {
             });
         }
         if let Ok((sessions, programs, timer)) = opened {
-            if sessions != self.sessions.get_untracked() {
+            let changed = self.sessions.with_untracked(|s| *s != sessions)
+                || self.programs.with_untracked(|p| *p != programs);
+            if self.sessions.with_untracked(|s| *s != sessions) {
                 self.sessions.set(sessions);
             }
-            if programs != self.programs.get_untracked() {
+            if self.programs.with_untracked(|p| *p != programs) {
                 self.programs.set(programs);
+            }
+            if changed {
+                self.show_toast("Updated from another tab.".into(), None);
             }
             if timer != self.timer.get_untracked() {
                 self.timer.set(timer);

@@ -124,6 +124,7 @@ test('sessions logged in two tabs at once are both kept', async ({ context }) =>
   const [a, b] = await twoTabs(context, true, '', '');
   await logFromToday(a, 'Pip');
   await logFromToday(b, 'Bean');
+  await expect(a.getByText('Updated from another tab.')).toBeVisible();
   // Both tabs see both sessions, without a reload.
   for (const page of [a, b]) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
