@@ -187,11 +187,12 @@ impl AppState {
             .chain(removals.iter().map(|r| r.1))
             .map(|d| (d.year(), d.month()))
             .collect();
-        let mut next = self.sessions.get_untracked();
-        next.retain(|s| !touched.contains(&(s.day.year(), s.day.month())));
-        next.extend(merged);
-        sort_sessions(&mut next);
-        self.sessions.set(next);
+        // In place: five years of sessions are too many to copy on every save.
+        self.sessions.update(|all| {
+            all.retain(|s| !touched.contains(&(s.day.year(), s.day.month())));
+            all.extend(merged);
+            sort_sessions(all);
+        });
         Ok(())
     }
 
@@ -208,9 +209,10 @@ impl AppState {
             return;
         };
         if !more.is_empty() {
-            let loaded = self.sessions.get_untracked();
-            self.sessions
-                .set(crate::store::merge_sessions(loaded, more));
+            self.sessions.update(|all| {
+                let loaded = std::mem::take(all);
+                *all = crate::store::merge_sessions(loaded, more);
+            });
         }
         if !issues.is_empty() {
             self.banners
