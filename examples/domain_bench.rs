@@ -84,7 +84,8 @@ fn main() {
     bench("milestones: one rat, five years", || {
         milestones(&rat.name, &rat.id, sessions, &replays)
     });
-    bench("clone the whole session list (what a careless render costs)", || {
-        sessions.clone()
-    });
+    bench(
+        "clone the whole session list (what a careless render costs)",
+        || sessions.clone(),
+    );
 }

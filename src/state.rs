@@ -581,7 +581,10 @@ impl AppState {
             }
             // `None` means storage was cleared: everything is read again.
             if key.as_deref() != Some(RATS_KEY_PUBLIC) {
-                state.reload_history();
+                match key.as_deref() {
+                    Some(key) => state.reload_key(key),
+                    None => state.reload_history(),
+                }
                 if key.is_some() {
                     return;
                 }
@@ -598,6 +601,63 @@ impl AppState {
 }
 
 impl AppState {
+    /// Reads the one key another tab wrote (a month, the plans or the timer) and shows it.
+    fn reload_key(&self, key: &str) {
+        use crate::store::reread::Changed;
+        let changed = match self.store.with_value(|s| s.reread(key)) {
+            Ok(changed) => changed,
+            Err(why) => {
+                let banner = Banner::Load(LoadIssue::ReadFailed(format!(
+                    "Another window saved data this one cannot read ({why}). Reload to see it"
+                )));
+                self.banners.update(|b| {
+                    if !b.contains(&banner) {
+                        b.push(banner);
+                    }
+                });
+                return;
+            }
+        };
+        let noticed = match changed {
+            Changed::Month { month, sessions } => {
+                let same_month =
+                    |s: &Session| s.day.year() == month.year() && s.day.month() == month.month();
+                let differs = self.sessions.with_untracked(|all| {
+                    let here: Vec<&Session> = all.iter().filter(|s| same_month(s)).collect();
+                    here.len() != sessions.len() || here.iter().zip(&sessions).any(|(a, b)| *a != b)
+                });
+                if differs {
+                    self.sessions.update(|all| {
+                        all.retain(|s| !same_month(s));
+                        all.extend(sessions);
+                        sort_sessions(all);
+                    });
+                }
+                differs
+            }
+            Changed::Programs(programs) => {
+                let differs = self.programs.with_untracked(|p| *p != programs);
+                if differs {
+                    self.programs.set(programs);
+                }
+                differs
+            }
+            Changed::Timer(timer) => {
+                if self.timer.with_untracked(|t| *t != timer) {
+                    self.timer.set(timer);
+                }
+                false
+            }
+            Changed::Other => {
+                self.reload_history();
+                false
+            }
+        };
+        if noticed {
+            self.show_toast("Updated from another tab.".into(), None);
+        }
+    }
+
     /// Reads sessions, programs and the timer again after another tab wrote them.
     fn reload_history(&self) {
         let opened = self.store.with_value(|s| s.reread_history());

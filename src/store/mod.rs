@@ -4,6 +4,7 @@ pub mod backend;
 pub mod backup;
 pub mod codec;
 pub mod local;
+pub mod reread;
 pub mod schema;
 
 use crate::domain::date::LocalDate;
