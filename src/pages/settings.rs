@@ -66,11 +66,11 @@ pub fn SettingsPage() -> impl IntoView {
                 </dl>
             </section>
 
-            <crate::pages::settings_storage::SpaceSection/>
-
             <crate::pages::settings_backup::BackupSection/>
 
             <crate::pages::settings_reminders::PracticeReminders/>
+
+            <crate::pages::settings_storage::SpaceSection/>
 
             <Show when=move || !quarantined().is_empty()>
                 <section class="card" aria-labelledby="kept-title">
