@@ -5,7 +5,7 @@ use crate::domain::date::LocalDate;
 use crate::domain::program::{rat_replay, trainee};
 use crate::domain::progression::{Decision, Source};
 use crate::domain::rat::Rat;
-use crate::domain::session::{Override, OverrideKind, Session};
+use crate::domain::session::{Override, OverrideKind, SessionId};
 use crate::domain::technique::{next_after_mastery, technique};
 use crate::platform;
 use crate::routes;
@@ -265,6 +265,9 @@ fn StepOverride(
     }
 }
 
+/// History rows shown at first, and added by each "Show older entries".
+const HISTORY_PAGE: usize = 30;
+
 /// Sessions and overrides for this rat, newest first.
 #[component]
 pub fn History(rat: Rat) -> impl IntoView {
@@ -282,7 +285,10 @@ pub fn History(rat: Rat) -> impl IntoView {
                         (
                             o.technique,
                             HistoryRow::Session {
-                                session: Box::new(s.clone()),
+                                id: s.id.clone(),
+                                day: s.day,
+                                at: s.started_at,
+                                note: s.note.clone(),
                                 line: {
                                     let t = technique(o.technique);
                                     format!(
@@ -365,9 +371,20 @@ pub fn History(rat: Rat) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Years of history would be thousands of rows: show the newest, then more on request.
+    let limit = RwSignal::new(HISTORY_PAGE);
     let choose = move |ev: leptos::ev::Event| {
         filter.set(Tid::from_key(&event_target_value(&ev)));
+        limit.set(HISTORY_PAGE);
     };
+    let matching = Memo::new(move |_| {
+        let only = filter.get().filter(|t| techniques.with(|ts| ts.contains(t)));
+        rows.with(|rows| {
+            rows.iter()
+                .filter(|(t, _)| only.is_none_or(|o| o == *t))
+                .count()
+        })
+    });
     view! {
         <section class="card history" aria-labelledby="history-title">
             <h2 id="history-title">"History"</h2>
@@ -401,14 +418,24 @@ pub fn History(rat: Rat) -> impl IntoView {
                 <ul class="plain-list history-list">
                     {move || {
                         let only = filter.get().filter(|t| techniques.with(|ts| ts.contains(t)));
+                        let limit = limit.get();
                         rows.with(|rows| {
                             rows.iter()
                                 .filter(|(t, _)| only.is_none_or(|o| o == *t))
+                                .take(limit)
                                 .map(|(_, row)| row.clone().view())
                                 .collect_view()
                         })
                     }}
                 </ul>
+                {move || {
+                    let left = matching.get().saturating_sub(limit.get());
+                    (left > 0).then(|| view! {
+                        <button class="button button-wide" on:click=move |_| limit.update(|n| *n += HISTORY_PAGE)>
+                            {format!("Show older entries ({left} more)")}
+                        </button>
+                    })
+                }}
             </Show>
         </section>
     }
@@ -417,7 +444,10 @@ pub fn History(rat: Rat) -> impl IntoView {
 #[derive(Clone, PartialEq)]
 enum HistoryRow {
     Session {
-        session: Box<Session>,
+        id: SessionId,
+        day: LocalDate,
+        at: f64,
+        note: String,
         line: String,
         signs: String,
     },
@@ -436,23 +466,27 @@ enum HistoryRow {
 impl HistoryRow {
     fn at(&self) -> f64 {
         match self {
-            HistoryRow::Session { session, .. } => session.started_at,
-            HistoryRow::Override { at, .. } | HistoryRow::Change { at, .. } => *at,
+            HistoryRow::Session { at, .. }
+            | HistoryRow::Override { at, .. }
+            | HistoryRow::Change { at, .. } => *at,
         }
     }
 
     fn view(self) -> AnyView {
         match self {
             HistoryRow::Session {
-                session,
+                id,
+                day,
+                note,
                 line,
                 signs,
+                ..
             } => {
-                let note = (!session.note.is_empty()).then(|| session.note.clone());
+                let note = (!note.is_empty()).then_some(note);
                 view! {
                     <li class="history-session">
-                        <a href=crate::router::href(&routes::session_entry(&session.id)) class="history-link">
-                            <span class="history-day">{session.day.to_string()}</span>
+                        <a href=crate::router::href(&routes::session_entry(&id)) class="history-link">
+                            <span class="history-day">{day.to_string()}</span>
                             <span>{line}</span>
                             {(!signs.is_empty()).then(|| view! { <span class="muted">{signs}</span> })}
                             {note.map(|n| view! { <span class="history-note">{n}</span> })}

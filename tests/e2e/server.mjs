@@ -14,8 +14,11 @@
 //   - MIME types incl. application/wasm, application/manifest+json, text/javascript
 //   - Cache-Control: no-cache on everything (the service worker does the caching)
 //   - GET and HEAD only
+//   - with `gzip: true` (the benchmark), text and wasm go out gzip -9 compressed, as real
+//     hosts send them; the e2e tests leave it off
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
+import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -38,6 +41,8 @@ export const MIME_TYPES = {
   '.woff2': 'font/woff2',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
+
 function normalizeBase(base) {
   let b = base || '/';
   if (!b.startsWith('/')) b = `/${b}`;
@@ -55,9 +60,18 @@ async function statFile(file) {
 
 /**
  * Start a static server.
- * @param {{root: string, port?: number, base?: string, host?: string, quiet?: boolean}} options
+ * @param {{root: string, port?: number, base?: string, host?: string, quiet?: boolean, gzip?: boolean}} options
  */
-export async function startServer({ root, port = 0, base = '/', host = '127.0.0.1', quiet = true } = {}) {
+export async function startServer({ root, port = 0, base = '/', host = '127.0.0.1', quiet = true, gzip = false } = {}) {
+  // file -> { mtimeMs, body } so each file is compressed once.
+  const gzipped = new Map();
+  async function compressed(file, st) {
+    const hit = gzipped.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs) return hit.body;
+    const body = gzipSync(await fs.readFile(file), { level: zlibConstants.Z_BEST_COMPRESSION });
+    gzipped.set(file, { mtimeMs: st.mtimeMs, body });
+    return body;
+  }
   if (!root) throw new Error('startServer: root is required');
   let rootDir = path.resolve(root);
   const basePath = normalizeBase(base);
@@ -120,7 +134,21 @@ export async function startServer({ root, port = 0, base = '/', host = '127.0.0.
         res.end(`${found.status}\n`);
         return done(found.status);
       }
-      const type = MIME_TYPES[path.extname(found.file).toLowerCase()] || 'application/octet-stream';
+      const ext = path.extname(found.file).toLowerCase();
+      const type = MIME_TYPES[ext] || 'application/octet-stream';
+      if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        const body = await compressed(found.file, found.st);
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Length': body.length,
+          'Content-Encoding': 'gzip',
+          Vary: 'Accept-Encoding',
+          'Cache-Control': 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return done(200);
+      }
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': found.st.size,
