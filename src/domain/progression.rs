@@ -238,7 +238,14 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
         return advice;
     }
 
-    let (window, after_gap) = counted(progress.since, history.at_step, attempt);
+    // Only the last few sessions matter until the tally: a rat that mastered a step long ago
+    // has years of sessions there, and copying them all for each one made replays quadratic.
+    let (fear_tail, after_gap) = counted_tail(
+        progress.since,
+        history.at_step,
+        attempt,
+        usize::from(rule.fear_window),
+    );
 
     if attempt.signs.contains(Sign::NippedOrBit) {
         if rule.bite_steps_back {
@@ -251,11 +258,8 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
     }
 
     if attempt.is_fear() {
-        let looked_at = window.len().min(usize::from(rule.fear_window));
-        let scared = window[window.len() - looked_at..]
-            .iter()
-            .filter(|a| a.is_fear())
-            .count();
+        let looked_at = fear_tail.len();
+        let scared = fear_tail.iter().filter(|a| a.is_fear()).count();
         if scared >= usize::from(rule.fear_sessions_to_step_back) {
             let what = if scared == 1 {
                 format!("{name} was scared today.")
@@ -290,6 +294,7 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
         );
     }
 
+    let (window, _) = counted(progress.since, history.at_step, attempt);
     let tally = tally(tech, progress, &window);
     let good = counts(step, index, attempt);
     let not_good = || not_good_reason(name, step, attempt);
@@ -468,6 +473,22 @@ pub fn replay(
     overrides: &[Override],
     today: LocalDate,
 ) -> Replay {
+    let mine: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| s.outcome_for(who.rat).is_some())
+        .collect();
+    replay_mine(technique_id, who, &mine, overrides, today)
+}
+
+/// [`replay`] over sessions already picked for this rat (any order; others are skipped),
+/// so a caller working on every rat can sort the history into rats once.
+pub fn replay_mine(
+    technique_id: TechniqueId,
+    who: &Trainee,
+    sessions: &[&Session],
+    overrides: &[Override],
+    today: LocalDate,
+) -> Replay {
     enum Event<'a> {
         Session(&'a Session, &'a RatOutcome),
         Elsewhere(&'a Session, &'a RatOutcome),
@@ -482,6 +503,7 @@ pub fn replay(
 
     let mut events: Vec<Keyed> = sessions
         .iter()
+        .copied()
         .filter_map(|s| {
             let o = s.outcome_for(who.rat)?;
             let event = if o.technique == technique_id {
@@ -636,6 +658,35 @@ fn counted(since: LocalDate, earlier: &[Attempt], attempt: &Attempt) -> (Vec<Att
         w
     };
     (window, after_gap)
+}
+
+/// The last `len` sessions (at most) of what [`counted`] gives, without copying the rest:
+/// walks back from the end and stops at `len` or at the long gap that starts the window.
+fn counted_tail(
+    since: LocalDate,
+    earlier: &[Attempt],
+    attempt: &Attempt,
+    len: usize,
+) -> (Vec<Attempt>, bool) {
+    let last_day = earlier.last().map_or(since, |a| a.day.max(since));
+    let after_gap = attempt.day.days_since(last_day) >= LONG_GAP_DAYS;
+    let mut tail = Vec::new();
+    if !after_gap {
+        let mut i = earlier.len();
+        while i > 0 && tail.len() + 1 < len {
+            i -= 1;
+            tail.push(earlier[i]);
+            let previous = if i == 0 { since } else { earlier[i - 1].day };
+            if earlier[i].day.days_since(previous) >= LONG_GAP_DAYS {
+                break;
+            }
+        }
+        tail.reverse();
+    }
+    if len > 0 {
+        tail.push(*attempt);
+    }
+    (tail, after_gap)
 }
 
 fn counted_window(since: LocalDate, attempts: &[Attempt]) -> &[Attempt] {
@@ -810,6 +861,35 @@ fn calm_days(n: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fear_tail_is_the_end_of_the_counted_window() {
+        // Days with short and long gaps; every tail length, every prefix.
+        let since = LocalDate::new(2026, 1, 1).expect("valid date");
+        let steps = [0i64, 1, 1, 0, 3, 20, 1, 2, 14, 13, 1, 30, 0, 2, 1, 15, 1, 1];
+        let mut day = since;
+        let mut all = Vec::new();
+        for gap in steps {
+            day = day.add_days(gap).expect("in range");
+            all.push(Attempt {
+                day,
+                technique: TechniqueId::Scent,
+                step: 0,
+                response: Response::Relaxed,
+                signs: SignSet::default(),
+            });
+        }
+        for k in 0..all.len() {
+            let (earlier, attempt) = (&all[..k], &all[k]);
+            let (window, gap) = counted(since, earlier, attempt);
+            for len in 0..8 {
+                let (tail, tail_gap) = counted_tail(since, earlier, attempt, len);
+                let n = window.len().min(len);
+                assert_eq!(tail, window[window.len() - n..], "prefix {k}, len {len}");
+                assert_eq!(tail_gap, gap);
+            }
+        }
+    }
     use crate::domain::session::{Override, RatOutcome};
     use Response::{Cautious as CAU, FrozeOrTense as FRZ, HidOrFled as HID, Relaxed as OK};
     use TechniqueId::{Bonding, NeutralSpace, OfferingTreats, Scent};

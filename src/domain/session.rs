@@ -4,7 +4,7 @@ use super::date::LocalDate;
 use super::rat::RatId;
 use super::technique::{technique, TechniqueId};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// How the rat took the session overall, worst to best.
@@ -370,7 +370,7 @@ impl SessionDraft {
         if self.outcomes.is_empty() {
             errors.push(SessionError::NoRats);
         }
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for o in &self.outcomes {
             if !seen.insert(&o.rat) {
                 errors.push(SessionError::DuplicateRat { rat: o.rat.clone() });

@@ -5,11 +5,12 @@
 
 use super::date::LocalDate;
 use super::ics::Reminder;
-use super::program::{rat_replay, Programs};
+use super::program::{rat_replay_mine, Programs};
 use super::rat::{Rat, RatId};
 use super::session::Session;
-use super::streak::{session_days, streaks};
+use super::streak::streaks;
 use super::technique::{technique, TechniqueId};
+use std::collections::BTreeMap;
 
 /// Where a rat stands today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,9 +84,20 @@ pub fn plan(
     sessions: &[Session],
     today: LocalDate,
 ) -> Vec<PlanCard> {
+    // One pass sorts the history into rats; each rat's card then reads only its own.
+    let mut by_rat: BTreeMap<&RatId, Vec<&Session>> = BTreeMap::new();
+    for s in sessions {
+        for o in &s.outcomes {
+            let mine = by_rat.entry(&o.rat).or_default();
+            if !mine.last().is_some_and(|last| std::ptr::eq(*last, s)) {
+                mine.push(s);
+            }
+        }
+    }
     let mut cards: Vec<PlanCard> = Vec::new();
     for rat in rats.iter().filter(|r| !r.archived) {
-        let entry = plan_rat(rat, programs, sessions, today);
+        let mine = by_rat.get(&rat.id).map_or(&[][..], Vec::as_slice);
+        let entry = plan_rat(rat, programs, mine, today);
         let group = rat.cage_group.clone();
         let existing = group.as_ref().and_then(|g| {
             cards.iter_mut().find(|c| {
@@ -127,10 +139,11 @@ fn title_key(card: &PlanCard) -> String {
         .to_lowercase()
 }
 
-fn plan_rat(rat: &Rat, programs: &Programs, sessions: &[Session], today: LocalDate) -> PlanRat {
+/// `mine`: this rat's sessions.
+fn plan_rat(rat: &Rat, programs: &Programs, mine: &[&Session], today: LocalDate) -> PlanRat {
     let rest = programs.rest(&rat.id);
-    let counts = streaks(session_days(sessions, &rat.id), &rest, today);
-    let replay = rat_replay(rat, programs, sessions, None, today);
+    let counts = streaks(mine.iter().map(|s| s.day), &rest, today);
+    let replay = rat_replay_mine(rat, programs, mine, None, today);
     let technique_id = replay.as_ref().map(|r| r.progress.technique);
     let step = replay.as_ref().and_then(|r| {
         let t = technique(r.progress.technique);

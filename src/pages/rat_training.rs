@@ -378,7 +378,9 @@ pub fn History(rat: Rat) -> impl IntoView {
         limit.set(HISTORY_PAGE);
     };
     let matching = Memo::new(move |_| {
-        let only = filter.get().filter(|t| techniques.with(|ts| ts.contains(t)));
+        let only = filter
+            .get()
+            .filter(|t| techniques.with(|ts| ts.contains(t)));
         rows.with(|rows| {
             rows.iter()
                 .filter(|(t, _)| only.is_none_or(|o| o == *t))

@@ -1,7 +1,6 @@
 //! Where the bytes go: a small key-value interface with an in-memory twin.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +34,9 @@ pub trait Backend {
 /// Keeps everything in memory: native tests, and the fallback when the browser gives no storage.
 #[derive(Default)]
 pub struct MemoryBackend {
-    items: RefCell<BTreeMap<String, String>>,
+    /// Sorted by key, one entry per key (a sorted `Vec` rather than a `BTreeMap`: no second
+    /// copy of the B-tree insert/remove code in the wasm, where this is only the fallback).
+    items: RefCell<Vec<(String, String)>>,
     /// Total characters of keys and values allowed, to act out a full storage.
     quota: Option<usize>,
     /// Makes every call fail, to act out storage that throws.
@@ -66,6 +67,11 @@ impl MemoryBackend {
         }
     }
 
+    /// Where `key` is (`Ok`) or would go (`Err`) in the sorted `items`.
+    fn find(items: &[(String, String)], key: &str) -> Result<usize, usize> {
+        items.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
     fn used_without(&self, key: &str) -> usize {
         self.items
             .borrow()
@@ -79,7 +85,8 @@ impl MemoryBackend {
 impl Backend for MemoryBackend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         self.check()?;
-        Ok(self.items.borrow().get(key).cloned())
+        let items = self.items.borrow();
+        Ok(Self::find(&items, key).ok().map(|i| items[i].1.clone()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
@@ -90,21 +97,26 @@ impl Backend for MemoryBackend {
                 return Err(BackendError::Quota);
             }
         }
-        self.items
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+        let mut items = self.items.borrow_mut();
+        match Self::find(&items, key) {
+            Ok(i) => items[i].1 = value.to_string(),
+            Err(i) => items.insert(i, (key.to_string(), value.to_string())),
+        }
         Ok(())
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {
         self.check()?;
-        self.items.borrow_mut().remove(key);
+        let mut items = self.items.borrow_mut();
+        if let Ok(i) = Self::find(&items, key) {
+            items.remove(i);
+        }
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         self.check()?;
-        Ok(self.items.borrow().keys().cloned().collect())
+        Ok(self.items.borrow().iter().map(|(k, _)| k.clone()).collect())
     }
 
     fn is_persistent(&self) -> bool {

@@ -39,9 +39,8 @@ use crate::domain::technique::{technique, TechniqueId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::hash::Hash;
 
 /// The `format` name every Ratbond backup carries.
 pub const FORMAT: &str = "ratbond-backup";
@@ -548,7 +547,7 @@ fn check_data(v: &Value, export_day: LocalDate) -> Result<BackupData, BackupErro
     )?;
 
     let mut rats = Vec::with_capacity(rat_values.len());
-    let mut rat_index: HashMap<String, usize> = HashMap::new();
+    let mut rat_index: BTreeMap<String, usize> = BTreeMap::new();
     for (i, v) in rat_values.iter().enumerate() {
         let n = i + 1;
         let rat = check_rat(n, v, horizon)?;
@@ -566,7 +565,7 @@ fn check_data(v: &Value, export_day: LocalDate) -> Result<BackupData, BackupErro
     }
 
     let mut sessions = Vec::with_capacity(session_values.len());
-    let mut session_index: HashMap<String, usize> = HashMap::new();
+    let mut session_index: BTreeMap<String, usize> = BTreeMap::new();
     for (i, v) in session_values.iter().enumerate() {
         let n = i + 1;
         let fail = |problem| BackupError::Item {
@@ -647,7 +646,7 @@ fn rat_fields(v: &Value, obj: &Map<String, Value>, horizon: LocalDate) -> Result
 
 fn check_session(
     v: &Value,
-    rats: &HashMap<String, usize>,
+    rats: &BTreeMap<String, usize>,
     horizon: LocalDate,
 ) -> Result<Session, Problem> {
     let obj = v.as_object().ok_or(Problem::Unreadable)?;
@@ -679,7 +678,7 @@ fn check_session(
     if outcomes.is_empty() {
         return Err(Problem::NoRats);
     }
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     for o in outcomes {
         let o = o.as_object().ok_or(Problem::Bad("list of rats"))?;
         let rat = present(o, "rat")
@@ -711,7 +710,7 @@ fn check_session(
 fn check_programs(
     v: Option<&Value>,
     rats: &[Rat],
-    rat_index: &HashMap<String, usize>,
+    rat_index: &BTreeMap<String, usize>,
     horizon: LocalDate,
 ) -> Result<Programs, BackupError> {
     const UNREADABLE: BackupError = BackupError::Damaged("its training plans can't be read");
@@ -905,7 +904,7 @@ impl MergeCounts {
     }
 }
 
-fn merge_by_id<T: Clone, K: Clone + Eq + Hash>(
+fn merge_by_id<T: Clone, K: Clone + Ord>(
     current: &[T],
     incoming: &[T],
     id: impl Fn(&T) -> &K,
@@ -913,11 +912,12 @@ fn merge_by_id<T: Clone, K: Clone + Eq + Hash>(
     counts: &mut MergeCounts,
 ) -> Vec<T> {
     let mut out = current.to_vec();
-    let mut index: HashMap<K, usize> = current
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (id(item).clone(), i))
-        .collect();
+    // Ordered maps and `insert`, not a `HashMap` or `collect`: the app's other maps are
+    // `BTreeMap`s, so this adds no hashing code and no extra stable sort to the wasm.
+    let mut index: BTreeMap<K, usize> = BTreeMap::new();
+    for (i, item) in current.iter().enumerate() {
+        index.insert(id(item).clone(), i);
+    }
     for item in incoming {
         match index.get(id(item)).and_then(|&i| out.get_mut(i)) {
             Some(slot) if edited(item) > edited(slot) => {

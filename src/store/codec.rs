@@ -149,13 +149,31 @@ fn push_int(out: &mut String, n: i128) {
     push_uint(out, n.unsigned_abs());
 }
 
+/// `(n / d, n % d)` from three 64-bit divisions: u128 `/` and `%` would link compiler-rt's
+/// generic 128-bit division (and `i128` saturating maths its overflow-checked multiply).
+fn div_small(n: u128, d: u32) -> (u128, u32) {
+    let d = u64::from(d.max(1));
+    let hi = (n >> 64) as u64;
+    let lo = n as u64;
+    let (q_hi, r) = (hi / d, hi % d);
+    let mid = (r << 32) | (lo >> 32);
+    let (q_mid, r) = (mid / d, mid % d);
+    let low = (r << 32) | (lo & 0xffff_ffff);
+    let (q_low, r) = (low / d, low % d);
+    (
+        (u128::from(q_hi) << 64) | (u128::from(q_mid) << 32) | u128::from(q_low),
+        r as u32,
+    )
+}
+
 fn push_uint(out: &mut String, mut n: u128) {
     let mut buf = [0u8; 32];
     let mut i = buf.len();
     loop {
         i -= 1;
-        buf[i] = DIGITS[(n % 36) as usize];
-        n /= 36;
+        let (q, r) = div_small(n, 36);
+        buf[i] = DIGITS[r as usize];
+        n = q;
         if n == 0 {
             break;
         }
@@ -230,7 +248,13 @@ fn parse_time(text: &str, base: f64) -> Result<f64, DecodeError> {
     }
     let ms = match text.strip_prefix('.') {
         Some(ms) => parse_int(ms)?,
-        None => parse_int(text)?.saturating_mul(1000),
+        // Beyond this the product is out of range anyway (no overflow-checked i128 maths).
+        None => match parse_int(text)? {
+            secs if secs.unsigned_abs() > (MAX_DELTA_MS / 1000) as u128 => {
+                return bad(format!("time out of range {text}"));
+            }
+            secs => secs * 1000,
+        },
     };
     if ms.abs() >= i128::from(MAX_DELTA_MS) {
         return bad(format!("time out of range {text}"));
@@ -452,18 +476,22 @@ fn decode_outcome(text: &str, rats: &[RatId]) -> Result<RatOutcome, DecodeError>
         Some((packed, listed)) => (packed, Some(listed)),
         None => (text, None),
     };
-    let mut n = parse_uint(packed)?;
+    let n = parse_uint(packed)?;
     let mask = n % SIGN_BITS;
-    n /= SIGN_BITS;
-    let response = Response::ALL[(n % 5) as usize];
-    n /= 5;
+    let n = n / SIGN_BITS;
+    let (n, response) = div_small(n, 5);
+    let response = Response::ALL[response as usize];
     let technique = TechniqueId::ALL[(n % 4) as usize];
-    n /= 4;
+    let n = n / 4;
     if rats.is_empty() {
         return bad("an outcome with no rat table");
     }
-    let rat = rats[(n % rats.len() as u128) as usize].clone();
-    let Ok(step) = u8::try_from(n / rats.len() as u128) else {
+    let Ok(count) = u32::try_from(rats.len()) else {
+        return bad("too many rats");
+    };
+    let (step, rat) = div_small(n, count);
+    let rat = rats[rat as usize].clone();
+    let Ok(step) = u8::try_from(step) else {
         return bad("bad step");
     };
     let signs = match listed {
@@ -526,4 +554,30 @@ fn decode_session(text: &str, first: LocalDate, rats: &[RatId]) -> Result<Sessio
         note,
         updated_at,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::div_small;
+
+    #[test]
+    fn div_small_matches_u128_division() {
+        let values = [
+            0u128,
+            1,
+            35,
+            36,
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) + 1,
+            36u128.pow(24) - 1,
+            u128::MAX,
+            0x1234_5678_9abc_def0_0fed_cba9_8765_4321,
+        ];
+        for n in values {
+            for d in [1u32, 4, 5, 36, 2048, 1_000_003, u32::MAX] {
+                let (q, r) = div_small(n, d);
+                assert_eq!((q, u128::from(r)), (n / u128::from(d), n % u128::from(d)));
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ pub mod schema;
 
 use crate::domain::date::LocalDate;
 use crate::domain::program::Programs;
-use crate::domain::rat::{Rat, RatId};
+use crate::domain::rat::Rat;
 use crate::domain::session::SessionId;
 use crate::domain::session::{sort_sessions, Session};
 use crate::domain::timer::SessionTimer;
@@ -288,7 +288,7 @@ impl Store {
             }
         };
         crate::domain::order::sort_by(&mut keys, &|a, b| b.cmp(a));
-        let before: BTreeSet<String> = self.quarantine_keys().into_iter().collect();
+        let before: Vec<String> = self.quarantine_keys();
         let mut sessions = Vec::new();
         for key in keys {
             if let Some(month) = self.load_month(&key, now_ms, &mut issues) {
@@ -828,8 +828,17 @@ fn merge_by_id<T: Clone + PartialEq, K: Ord>(
     after: &[T],
     id: impl Fn(&T) -> K,
 ) -> Vec<T> {
-    let before: BTreeMap<K, &T> = before.iter().map(|t| (id(t), t)).collect();
-    let after_by: BTreeMap<K, &T> = after.iter().map(|t| (id(t), t)).collect();
+    // Filled by `insert` rather than `collect`: `BTreeMap::from_iter` compiles a whole stable
+    // sort per key type (the last item per id wins either way).
+    let mut before_by: BTreeMap<K, &T> = BTreeMap::new();
+    for t in before {
+        before_by.insert(id(t), t);
+    }
+    let before = before_by;
+    let mut after_by: BTreeMap<K, &T> = BTreeMap::new();
+    for t in after {
+        after_by.insert(id(t), t);
+    }
     let ours = |k: &K| before.get(k) != after_by.get(k);
     let mut seen = BTreeSet::new();
     let mut merged = Vec::new();
@@ -888,7 +897,10 @@ fn merge_programs(stored: Programs, before: &Programs, after: &Programs) -> Prog
         backup_snoozed: a_snoozed,
     } = after;
     let mut merged_rats = rats;
-    let ids: BTreeSet<&RatId> = b_rats.keys().chain(a_rats.keys()).collect();
+    // Every id in either map, once (no `collect` into a set: that compiles a stable sort).
+    let ids = b_rats
+        .keys()
+        .chain(a_rats.keys().filter(|id| !b_rats.contains_key(*id)));
     for id in ids {
         let (b, a) = (b_rats.get(id), a_rats.get(id));
         if b != a {
