@@ -164,6 +164,7 @@ fn RestoreSection() -> impl IntoView {
             let exported = backup::day_text(exported_day(backup.exported_at));
             let for_merge = backup.clone();
             let for_replace = backup.clone();
+            let file_name = name.clone();
             view! {
                 <div class="restore-preview" role="group" aria-labelledby="restore-preview-title">
                     <h3 id="restore-preview-title">"The file is fine"</h3>
@@ -173,14 +174,14 @@ fn RestoreSection() -> impl IntoView {
                     <p>"Merge adds what is new and keeps the newer version of anything in both. Replace makes this device exactly like the file."</p>
                     <div class="button-column">
                         <button class="button button-primary button-wide" on:click=move |_| merge(for_merge.clone())>"Merge"</button>
-                        <button class="button button-wide" on:click=move |_| state.set(Restore::ConfirmReplace { backup: for_replace.clone(), name: String::new() })>"Replace"</button>
+                        <button class="button button-wide" on:click=move |_| state.set(Restore::ConfirmReplace { backup: for_replace.clone(), name: file_name.clone() })>"Replace"</button>
                         <button class="button button-quiet button-wide" on:click=move |_| state.set(Restore::Idle)>"Cancel"</button>
                     </div>
                 </div>
             }
             .into_any()
         }
-        Restore::ConfirmReplace { backup, .. } => {
+        Restore::ConfirmReplace { backup, name } => {
             let mine = here().sentence();
             let for_replace = backup.clone();
             let back = backup.clone();
@@ -192,7 +193,7 @@ fn RestoreSection() -> impl IntoView {
                     </p>
                     <div class="button-row">
                         <button class="button button-danger" on:click=move |_| replace(for_replace.clone())>"Replace"</button>
-                        <button class="button" on:click=move |_| state.set(Restore::Ready { backup: back.clone(), name: String::new() })>"Back"</button>
+                        <button class="button" on:click=move |_| state.set(Restore::Ready { backup: back.clone(), name: name.clone() })>"Back"</button>
                     </div>
                 </div>
             }
