@@ -601,20 +601,25 @@ impl AppState {
 }
 
 impl AppState {
+    /// Says, once, that another tab wrote something this one can't read.
+    fn other_tab_unreadable(&self, why: &str) {
+        let banner = Banner::Load(LoadIssue::ReadFailed(format!(
+            "Another window saved data this one cannot read ({why}). Reload to see it"
+        )));
+        self.banners.update(|b| {
+            if !b.contains(&banner) {
+                b.push(banner);
+            }
+        });
+    }
+
     /// Reads the one key another tab wrote (a month, the plans or the timer) and shows it.
     fn reload_key(&self, key: &str) {
         use crate::store::reread::Changed;
         let changed = match self.store.with_value(|s| s.reread(key)) {
             Ok(changed) => changed,
             Err(why) => {
-                let banner = Banner::Load(LoadIssue::ReadFailed(format!(
-                    "Another window saved data this one cannot read ({why}). Reload to see it"
-                )));
-                self.banners.update(|b| {
-                    if !b.contains(&banner) {
-                        b.push(banner);
-                    }
-                });
+                self.other_tab_unreadable(&why);
                 return;
             }
         };
@@ -662,14 +667,7 @@ impl AppState {
     fn reload_history(&self) {
         let opened = self.store.with_value(|s| s.reread_history());
         if let Err(why) = &opened {
-            let banner = Banner::Load(LoadIssue::ReadFailed(format!(
-                "Another window saved data this one cannot read ({why}). Reload to see it"
-            )));
-            self.banners.update(|b| {
-                if !b.contains(&banner) {
-                    b.push(banner);
-                }
-            });
+            self.other_tab_unreadable(why);
         }
         if let Ok((sessions, programs, timer)) = opened {
             let changed = self.sessions.with_untracked(|s| *s != sessions)
