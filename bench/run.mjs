@@ -8,12 +8,12 @@
 //      BENCH_OUT, CHROMIUM_PATH (default /usr/bin/chromium), BENCH_LIGHTHOUSE=0 to skip it.
 import { chromium } from '@playwright/test';
 import { spawnSync, spawn } from 'node:child_process';
-import { gzipSync, constants } from 'node:zlib';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/e2e/server.mjs';
+import { gzipSize, listFiles } from '../tests/gzip-size.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -35,28 +35,10 @@ for (const p of [APP_DIST, BASELINE_DIST].map((d) => path.join(d, 'index.html'))
 }
 
 // ------------------------------------------------------------------------------------ sizes
-// Same figure as tests/size-budget.mjs: gzip -9 per file (the gzip binary when there is one).
-const haveGzip = spawnSync('gzip', ['--version'], { stdio: 'ignore' }).status === 0;
-function gzipSize(bytes) {
-  if (haveGzip) {
-    const r = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 30 });
-    if (r.status === 0) return r.stdout.length;
-  }
-  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-}
-function walk(dir, prefix = '') {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...walk(path.join(dir, e.name), rel));
-    else if (e.isFile()) out.push(rel);
-  }
-  return out.sort();
-}
+// Same figures as tests/size-budget.mjs (gzip -9 per file).
 const FIRST_VISIT = { '.html': 'html', '.js': 'js', '.wasm': 'wasm', '.css': 'css', '.webmanifest': 'manifest' };
 function sizes(dist) {
-  const files = walk(dist).map((rel) => {
+  const files = listFiles(dist).map((rel) => {
     const raw = readFileSync(path.join(dist, rel));
     return { rel, kind: FIRST_VISIT[path.extname(rel)] ?? 'other', raw: raw.length, gzip: gzipSize(raw) };
   });

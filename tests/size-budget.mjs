@@ -8,21 +8,9 @@
 // met: Leptos view and reactive code is most of the wasm, even with `--cfg erase_components`
 // and our own small router; see README "Size".
 // Override with --budget or RATBOND_SIZE_BUDGET.
-import { gzipSync, constants } from 'node:zlib';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-// The figure people check by hand is `gzip -9 < file | wc -c`; use the gzip binary when there is
-// one (its deflate differs slightly from zlib's), else zlib at level 9.
-const haveGzip = spawnSync('gzip', ['--version'], { stdio: 'ignore' }).status === 0;
-function gzipSize(bytes) {
-  if (haveGzip) {
-    const r = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 30 });
-    if (r.status === 0) return r.stdout.length;
-  }
-  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-}
+import { gzipSize, haveGzip, listFiles } from './gzip-size.mjs';
 
 const args = process.argv.slice(2);
 let dir = 'dist';
@@ -46,21 +34,10 @@ const KIND_BY_EXT = {
 };
 const COUNTED = new Set(['html', 'js', 'wasm', 'css']);
 
-function walk(d, prefix = '') {
-  const out = [];
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...walk(path.join(d, e.name), rel));
-    else if (e.isFile()) out.push(rel);
-  }
-  return out;
-}
-
 let files;
 try {
   if (!statSync(path.join(dir, 'index.html')).isFile()) throw new Error('no index.html');
-  files = walk(dir);
+  files = listFiles(dir);
 } catch (err) {
   console.error(`size-budget: ${dir} is not a build (${err.message}); run trunk build --release --offline first`);
   process.exit(2);

@@ -24,7 +24,10 @@ pub fn SpaceSection() -> impl IntoView {
     leptos::task::spawn_local(async move {
         estimate.set(platform::storage_estimate().await);
     });
-    app.protect_storage();
+    // Start-up asked already when there was history; ask here only if nobody has yet.
+    if app.protected.get_untracked().is_none() {
+        app.protect_storage();
+    }
     let note = RwSignal::new(String::new());
     let today = platform::today();
     let before = Memo::new(move |_| {
