@@ -21,6 +21,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // Dates and numbers come from Intl in the browser's locale; tests read en-GB forms.
+    locale: 'en-GB',
     serviceWorkers: 'allow',
     trace: 'retain-on-failure',
     launchOptions: {

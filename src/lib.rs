@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod intl;
 pub mod pages;
 pub mod platform;
 pub mod reminders;
@@ -12,3 +13,4 @@ pub mod router;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod text;

@@ -64,7 +64,7 @@ pub fn TodayPage() -> impl IntoView {
             <article class="page today" aria-labelledby="today-title">
                 <header class="page-header">
                     <h1 id="today-title">"Today"</h1>
-                    <p class="muted">{today.long_text()}</p>
+                    <p class="muted">{crate::intl::date(today, crate::intl::DateStyle::WeekdayDayMonth)}</p>
                     <p class="muted">"The goal: one calm session a day for each rat. Two is even better."</p>
                 </header>
                 <p class=if all_done { "today-summary card all-done" } else { "today-summary" } role="status">

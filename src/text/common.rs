@@ -1,0 +1,4 @@
+//! Words many screens share.
+
+pub const SAVE: &str = "Save";
+pub const CANCEL: &str = "Cancel";

@@ -1,0 +1,3 @@
+//! Words of Today, the home screen.
+
+pub const TITLE: &str = "Today";
