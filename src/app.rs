@@ -24,6 +24,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::open();
     provide_context(state);
+    crate::device::Device::provide(state);
     state.listen_to_other_tabs();
     state.protect_storage();
     // Start-up read only what Today needs; the older months follow once it is on screen.

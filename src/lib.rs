@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod device;
 pub mod domain;
 pub mod intl;
 pub mod pages;

@@ -509,3 +509,70 @@ pub fn is_standalone() -> bool {
         .is_some_and(|m| m.matches());
     installed_ios || display
 }
+
+/// Paints `choice` ("light", "dark" or "system") now; `public/boot.js` did at start-up.
+pub fn apply_theme(choice: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(apply) = js_sys::Reflect::get(&window, &"ratbondApplyTheme".into()) {
+        if let Some(apply) = apply.dyn_ref::<js_sys::Function>() {
+            let _ = apply.call1(&JsValue::NULL, &JsValue::from_str(choice));
+        }
+    }
+}
+
+/// The browser's own install offer, kept by `public/boot.js` when `beforeinstallprompt` fired.
+pub mod install {
+    use super::*;
+
+    fn offer() -> Option<JsValue> {
+        let window = web_sys::window()?;
+        let offer = js_sys::Reflect::get(&window, &"ratbondInstall".into()).ok()?;
+        offer.is_object().then_some(offer)
+    }
+
+    /// Whether the browser offers to install Ratbond right now.
+    pub fn offered() -> bool {
+        offer().is_some()
+    }
+
+    /// Shows the browser's install dialog. `Some(true)` when the owner accepted.
+    pub async fn prompt() -> Option<bool> {
+        let offer = offer()?;
+        let window = web_sys::window()?;
+        // The offer can be used once: forget it whatever the answer.
+        let _ = js_sys::Reflect::set(&window, &"ratbondInstall".into(), &JsValue::NULL);
+        let prompt = js_sys::Reflect::get(&offer, &"prompt".into()).ok()?;
+        let prompt = prompt.dyn_ref::<js_sys::Function>()?;
+        let shown = prompt.call0(&offer).ok()?;
+        if let Ok(shown) = shown.dyn_into::<js_sys::Promise>() {
+            wasm_bindgen_futures::JsFuture::from(shown).await.ok()?;
+        }
+        let choice = js_sys::Reflect::get(&offer, &"userChoice".into()).ok()?;
+        let choice =
+            wasm_bindgen_futures::JsFuture::from(choice.dyn_into::<js_sys::Promise>().ok()?)
+                .await
+                .ok()?;
+        let outcome = js_sys::Reflect::get(&choice, &"outcome".into()).ok()?;
+        Some(outcome.as_string().as_deref() == Some("accepted"))
+    }
+
+    /// Calls `on_change` when the offer comes or goes, or the app starts running installed.
+    pub fn on_change(on_change: impl Fn() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let on_change = std::rc::Rc::new(on_change);
+        let call = on_change.clone();
+        let handler = Closure::<dyn Fn()>::new(move || call());
+        let _ = window
+            .add_event_listener_with_callback("ratbond-install", handler.as_ref().unchecked_ref());
+        if let Ok(Some(query)) = window.match_media("(display-mode: standalone)") {
+            let _ =
+                query.add_event_listener_with_callback("change", handler.as_ref().unchecked_ref());
+        }
+        // Lives as long as the page.
+        handler.forget();
+    }
+}

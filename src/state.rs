@@ -13,6 +13,7 @@ use crate::domain::timer::SessionTimer;
 use crate::platform;
 use crate::store::backend::{Backend, BackendError, MemoryBackend};
 use crate::store::backup::BackupData;
+use crate::store::device::{DevicePrefs, DEVICE_KEY};
 use crate::store::local::LocalStorageBackend;
 use crate::store::{LoadIssue, Store, StoreError, Usage, RATS_KEY_PUBLIC};
 use leptos::prelude::*;
@@ -145,6 +146,15 @@ impl AppState {
             }
         });
         saved
+    }
+
+    /// This device's theme and install choices (not rat data, not in backups).
+    pub fn device_prefs(&self) -> DevicePrefs {
+        self.store.with_value(Store::device_prefs)
+    }
+
+    pub fn save_device_prefs(&self, prefs: &DevicePrefs) -> Result<(), StoreError> {
+        self.report(self.store.with_value(|s| s.save_device_prefs(prefs)))
     }
 
     /// Saves a changed list, merged with what another tab may have saved meanwhile; on
@@ -563,7 +573,8 @@ impl AppState {
             let ours = key
                 .as_deref()
                 .is_none_or(|k| k.starts_with(crate::store::schema::PREFIX));
-            if !ours {
+            // boot.js repaints a theme chosen in another tab by itself.
+            if !ours || key.as_deref() == Some(DEVICE_KEY) {
                 return;
             }
             // A newer version in another tab: stop writing here before anything is overwritten.

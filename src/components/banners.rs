@@ -19,7 +19,8 @@ pub fn Banners() -> impl IntoView {
                     <a href=crate::router::href(routes::SESSION) class="button button-small">"Back to it"</a>
                 </div>
             </Show>
-            <Show when=move || app.update_ready.get()>
+            // Never while a session runs: the offer waits until the session is saved or ended.
+            <Show when=move || app.update_ready.get() && app.timer.with(Option::is_none)>
                 <div class="banner banner-info" role="status">
                     <p>"A new version of Ratbond is ready."</p>
                     <button class="button button-small" on:click=move |_| service_worker::apply_update()>

@@ -2,6 +2,8 @@
 
 pub mod banners;
 pub mod icons;
+pub mod install;
+pub mod intro;
 pub mod nav;
 pub mod outcome;
 pub mod step;

@@ -12,6 +12,7 @@ pub mod rats;
 pub mod session;
 pub mod session_edit;
 pub mod settings;
+pub mod settings_appearance;
 pub mod settings_backup;
 pub mod settings_reminders;
 pub mod settings_storage;

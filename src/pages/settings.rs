@@ -66,9 +66,13 @@ pub fn SettingsPage() -> impl IntoView {
                 </dl>
             </section>
 
+            <crate::components::install::InstallSection/>
+
             <crate::pages::settings_backup::BackupSection/>
 
             <crate::pages::settings_reminders::PracticeReminders/>
+
+            <crate::pages::settings_appearance::AppearanceSection/>
 
             <crate::pages::settings_storage::SpaceSection/>
 

@@ -3,6 +3,7 @@
 pub mod backend;
 pub mod backup;
 pub mod codec;
+pub mod device;
 pub mod local;
 pub mod reread;
 pub mod schema;

@@ -10,10 +10,13 @@
 //! `domain::guide`.
 
 pub mod app;
+pub mod appearance;
 pub mod banners;
 pub mod choose;
 pub mod common;
 pub mod guide;
+pub mod install;
+pub mod intro;
 pub mod nav;
 pub mod not_found;
 pub mod outcome;
