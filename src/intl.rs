@@ -24,6 +24,7 @@ pub enum DateStyle {
     Weekday,
 }
 
+#[cfg(target_arch = "wasm32")]
 impl DateStyle {
     const ALL: [DateStyle; 7] = [
         DateStyle::WeekdayDayMonth,
@@ -125,7 +126,7 @@ pub mod fallback {
             out.push('-');
         }
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);
@@ -160,7 +161,7 @@ mod browser {
 
     // Building a formatter costs far more than using one: keep one per style.
     thread_local! {
-        static DATES: RefCell<Vec<Option<DateTimeFormat>>> = RefCell::new(Vec::new());
+        static DATES: RefCell<Vec<Option<DateTimeFormat>>> = const { RefCell::new(Vec::new()) };
         static NUMBERS: RefCell<Option<NumberFormat>> = const { RefCell::new(None) };
         static TIMES: RefCell<Option<DateTimeFormat>> = const { RefCell::new(None) };
     }
