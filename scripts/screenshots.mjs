@@ -60,7 +60,21 @@ const shots = [
   { name: 'techniques', path: 'techniques', data: true },
   { name: 'technique', path: 'techniques/scent', data: true },
   { name: 'session', path: 'session', data: true, timer: true },
+  // After Save: the advice for each rat.
+  { name: 'session-saved', path: 'session', data: true, timer: true, action: async (page) => {
+    await page.getByRole('radio', { name: 'Relaxed', exact: true }).check();
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Well done/ }).waitFor();
+  } },
+  { name: 'intro', path: '', data: false, action: async (page) => {
+    await page.getByRole('button', { name: 'How it works, in 3 cards' }).click();
+  } },
+  // Today on an iPhone, scrolled to the Add to Home Screen card.
+  { name: 'install-iphone', path: '', data: true, iphone: true, action: async (page) => {
+    await page.getByRole('region', { name: 'Ratbond on your home screen' }).scrollIntoViewIfNeeded();
+  } },
 ];
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 const server = await startServer({ root, port: 0 });
 const browser = await chromium.launch({
@@ -73,7 +87,7 @@ try {
     for (const shot of shots) {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, colorScheme: scheme,
-        serviceWorkers: 'block',
+        serviceWorkers: 'block', locale: 'en-GB', ...(shot.iphone ? { userAgent: IPHONE } : {}),
       });
       const page = await context.newPage();
       if (shot.data) {
@@ -87,6 +101,7 @@ try {
       }
       await page.goto(server.url + shot.path);
       await page.waitForSelector('body[data-ready="true"]');
+      if (shot.action) await shot.action(page);
       await page.waitForTimeout(150);
       const file = path.join(out, `${shot.name}-${scheme}.png`);
       await page.screenshot({ path: file });

@@ -3,6 +3,7 @@
 use super::icons::{IconGuide, IconRats, IconSettings, IconToday};
 use crate::router;
 use crate::routes;
+use crate::text::nav as t;
 use leptos::prelude::*;
 
 #[component]
@@ -15,22 +16,22 @@ pub fn MainNav() -> impl IntoView {
             .then_some("page")
     };
     view! {
-        <nav class="main-nav" aria-label="Main">
+        <nav class="main-nav" aria-label=t::LABEL>
             <a href=router::href(routes::HOME) aria-current=today>
                 <IconToday/>
-                <span>"Today"</span>
+                <span>{t::TODAY}</span>
             </a>
             <a href=router::href(routes::RATS) aria-current=move || router::is_within(routes::RATS).then_some("page")>
                 <IconRats/>
-                <span>"Rats"</span>
+                <span>{t::RATS}</span>
             </a>
             <a href=router::href(routes::GUIDE) aria-current=guide>
                 <IconGuide/>
-                <span>"Guide"</span>
+                <span>{t::GUIDE}</span>
             </a>
             <a href=router::href(routes::SETTINGS) aria-current=move || router::is_within(routes::SETTINGS).then_some("page")>
                 <IconSettings/>
-                <span>"Settings"</span>
+                <span>{t::SETTINGS}</span>
             </a>
         </nav>
     }

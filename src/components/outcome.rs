@@ -3,6 +3,7 @@
 use crate::domain::progression::{Advice, Decision};
 use crate::domain::session::{Response, Sign};
 use crate::domain::technique::{technique, TechniqueId};
+use crate::text::outcome as t;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn OutcomeInput(
     let group = format!("response-{key}");
     view! {
         <fieldset class="field outcome">
-            <legend class="outcome-title">{format!("How did {name} respond?")}</legend>
+            <legend class="outcome-title">{t::how_did_respond(&name)}</legend>
             <div class="choices responses">
                 {Response::ALL
                     .into_iter()
@@ -40,10 +41,7 @@ pub fn OutcomeInput(
             </div>
             <details class="signs-box">
                 <summary>
-                    {move || match signs.with(Vec::len) {
-                        0 => "Signs you saw (optional)".to_string(),
-                        n => format!("Signs you saw ({n})"),
-                    }}
+                    {move || t::signs_seen(signs.with(Vec::len))}
                 </summary>
                 <div class="chips">
                     {Sign::ALL
@@ -67,7 +65,7 @@ pub fn OutcomeInput(
                                         />
                                         <span>{sign.label()}</span>
                                     </label>
-                                    <a class="sign-about" href=about target="_blank" rel="noopener" aria-label=format!("About {}, in a new tab", sign.label())>"?"</a>
+                                    <a class="sign-about" href=about target="_blank" rel="noopener" aria-label=t::about_sign(sign.label())>{t::ABOUT_MARK}</a>
                                 </span>
                             }
                         })
@@ -80,23 +78,14 @@ pub fn OutcomeInput(
 
 /// A short headline for the coach's decision, e.g. "Ready for the next step".
 pub fn decision_title(decision: &Decision, technique_id: TechniqueId) -> String {
-    let t = technique(technique_id);
-    let step_title = |i: u8| t.step(i).map(|s| s.title).unwrap_or_default();
+    let tech = technique(technique_id);
+    let step_title = |i: u8| tech.step(i).map(|s| s.title).unwrap_or_default();
     match decision {
-        Decision::MoveUp { to } => format!("Move up: step {}, “{}”", to + 1, step_title(*to)),
-        Decision::Stay => "Stay on this step".to_string(),
-        Decision::StepBack { to, days } if *days > 0 => format!(
-            "Step back to step {}, “{}”, for {} day{}",
-            to + 1,
-            step_title(*to),
-            days,
-            if *days == 1 { "" } else { "s" }
-        ),
-        Decision::StepBack { to, .. } => {
-            format!("Step back to step {}, “{}”", to + 1, step_title(*to))
-        }
-        Decision::PauseAndCheck { .. } => "Pause and check on your rat".to_string(),
-        Decision::Mastered { .. } => format!("{} mastered!", t.name),
+        Decision::MoveUp { to } => t::move_up(to + 1, step_title(*to)),
+        Decision::Stay => t::STAY.to_string(),
+        Decision::StepBack { to, days } => t::step_back(to + 1, step_title(*to), *days),
+        Decision::PauseAndCheck { .. } => t::PAUSE_AND_CHECK.to_string(),
+        Decision::Mastered { .. } => t::mastered(tech.name),
     }
 }
 
@@ -113,7 +102,7 @@ pub fn AdviceCard(name: String, technique_id: TechniqueId, advice: Advice) -> im
         Decision::PauseAndCheck { concern } => Some(concern.note()),
         _ => None,
     };
-    let label = format!("Advice for {name}");
+    let label = t::advice_for(&name);
     view! {
         <section class=class aria-label=label>
             <p class="eyebrow">{name}</p>

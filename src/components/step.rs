@@ -3,6 +3,7 @@
 use crate::domain::guide;
 use crate::domain::technique::{all, Step};
 use crate::routes;
+use crate::text::step as t;
 use leptos::prelude::*;
 
 #[component]
@@ -15,16 +16,9 @@ pub fn StepGuide(
     open: bool,
 ) -> impl IntoView {
     let (min, max) = step.session_minutes;
-    let minutes = if min == max {
-        format!("About {min} minutes")
-    } else {
-        format!("{min}–{max} minutes")
-    };
-    let days = match step.min_days {
-        0 | 1 => "At least one day".to_string(),
-        n => format!("At least {n} days"),
-    };
-    let label = format!("{position}: {}", step.title);
+    let minutes = t::minutes(min, max);
+    let days = t::min_days(step.min_days);
+    let label = t::label(&position, step.title);
     // The technique this step belongs to, for a link to its overview in the guide.
     // Only during a session, and in a new tab: leaving the session screen would lose the
     // answers not saved yet. On the technique pages the guide is one tap away anyway.
@@ -32,11 +26,11 @@ pub fn StepGuide(
     let about = all()
         .iter()
         .find(|t| in_session && t.steps.iter().any(|s| std::ptr::eq(s, step)))
-        .map(|t| {
-            let href = crate::router::href(&routes::guide_entry(guide::overview(t.id).id));
+        .map(|tech| {
+            let href = crate::router::href(&routes::guide_entry(guide::overview(tech.id).id));
             view! {
                 <p class="step-about">
-                    <a href=href target="_blank" rel="noopener">{format!("How {} works, in the guide (opens a new tab)", t.name)}</a>
+                    <a href=href target="_blank" rel="noopener">{t::how_it_works(tech.name)}</a>
                 </p>
             }
         });
@@ -44,26 +38,26 @@ pub fn StepGuide(
         <section class="card step-guide" aria-label=label>
             <p class="eyebrow">{position}</p>
             <h2>{step.title}</h2>
-            <p class="step-goal"><strong>"Goal: "</strong>{step.goal}</p>
-            <p class="step-meta">{format!("{minutes} a session · {days} on this step")}</p>
+            <p class="step-goal"><strong>{t::GOAL}</strong>{step.goal}</p>
+            <p class="step-meta">{t::meta(&minutes, &days)}</p>
             <details class="step-part" open=open>
-                <summary>"How to do it"</summary>
+                <summary>{t::HOW_TO}</summary>
                 <ol class="how-to">
                     {step.how_to.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
                 </ol>
             </details>
             <div class="step-success">
-                <h3>"You'll know it's working when"</h3>
+                <h3>{t::WORKING_WHEN}</h3>
                 <p>{step.success}</p>
             </div>
             {step.safety.map(|text| view! {
                 <div class="step-safety" role="note">
-                    <h3>"Safety"</h3>
+                    <h3>{t::SAFETY}</h3>
                     <p>{text}</p>
                 </div>
             })}
             <details class="step-part" open=open>
-                <summary>"Warning signs and what to do"</summary>
+                <summary>{t::WARNINGS}</summary>
                 <ul class="warnings">
                     {step
                         .warnings

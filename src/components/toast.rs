@@ -1,6 +1,7 @@
 //! A short note at the bottom of the screen, with an undo when one is offered.
 
 use crate::state::use_app;
+use crate::text::toast as t;
 use leptos::prelude::*;
 
 #[component]
@@ -20,12 +21,12 @@ pub fn ToastArea() -> impl IntoView {
                                     .map(|undo| {
                                         view! {
                                             <button class="button button-small button-light" on:click=move |_| app.undo(undo.clone())>
-                                                "Undo"
+                                                {t::UNDO}
                                             </button>
                                         }
                                     })}
-                                <button class="button button-small toast-close" aria-label="Dismiss" on:click=move |_| app.toast.set(None)>
-                                    "×"
+                                <button class="button button-small toast-close" aria-label=t::DISMISS on:click=move |_| app.toast.set(None)>
+                                    {t::DISMISS_MARK}
                                 </button>
                             </div>
                         }

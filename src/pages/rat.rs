@@ -4,31 +4,32 @@ use crate::domain::rat::{describe_span, DateKind, Rat, RatId, Sex, Temperament};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::rat as t;
 use leptos::prelude::*;
 
 pub fn sex_label(sex: Sex) -> &'static str {
     match sex {
-        Sex::Female => "Female",
-        Sex::Male => "Male",
-        Sex::Unknown => "Sex not known",
+        Sex::Female => t::FEMALE,
+        Sex::Male => t::MALE,
+        Sex::Unknown => t::SEX_UNKNOWN,
     }
 }
 
 pub fn temperament_label(t: Temperament) -> &'static str {
     match t {
-        Temperament::Confident => "Confident",
-        Temperament::Curious => "Curious",
-        Temperament::Shy => "Shy",
-        Temperament::Nervous => "Nervous",
+        Temperament::Confident => t::CONFIDENT,
+        Temperament::Curious => t::CURIOUS,
+        Temperament::Shy => t::SHY,
+        Temperament::Nervous => t::NERVOUS,
     }
 }
 
 pub fn temperament_hint(t: Temperament) -> &'static str {
     match t {
-        Temperament::Confident => "Comes out to see you and explores boldly.",
-        Temperament::Curious => "Interested in you, but checks things out first.",
-        Temperament::Shy => "Watches from a distance and takes a while to come closer.",
-        Temperament::Nervous => "Hides, freezes or runs when your hand comes near.",
+        Temperament::Confident => t::CONFIDENT_HINT,
+        Temperament::Curious => t::CURIOUS_HINT,
+        Temperament::Shy => t::SHY_HINT,
+        Temperament::Nervous => t::NERVOUS_HINT,
     }
 }
 
@@ -67,9 +68,9 @@ pub fn RatPage() -> impl IntoView {
 pub fn MissingRat() -> impl IntoView {
     view! {
         <section class="page empty-state" aria-labelledby="missing-title">
-            <h1 id="missing-title">"We couldn't find this rat"</h1>
-            <p>"It may have been deleted, or the link is from another device."</p>
-            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Back to your rats"</a>
+            <h1 id="missing-title">{t::MISSING_TITLE}</h1>
+            <p>{t::MISSING_TEXT}</p>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{t::BACK_TO_YOUR_RATS}</a>
         </section>
     }
 }
@@ -83,19 +84,19 @@ fn RatProfile(rat: Rat) -> impl IntoView {
 
     let date_row = rat.known_date.map(|known| {
         let label = match known.kind {
-            DateKind::Birthday => "Birthday",
-            DateKind::Adopted => "Adopted",
+            DateKind::Birthday => t::BIRTHDAY,
+            DateKind::Adopted => t::ADOPTED,
         };
         let span = describe_span(known.date, platform::today());
         let extra = match known.kind {
-            DateKind::Birthday if !span.is_empty() => format!(" ({span} old)"),
-            DateKind::Adopted if !span.is_empty() => format!(" ({span} ago)"),
+            DateKind::Birthday if !span.is_empty() => t::age(&span),
+            DateKind::Adopted if !span.is_empty() => t::since(&span),
             _ => String::new(),
         };
         view! {
             <div class="fact">
                 <dt>{label}</dt>
-                <dd>{format!("{}{extra}", known.date)}</dd>
+                <dd>{format!("{}{extra}", crate::intl::date(known.date, crate::intl::DateStyle::DayMonthYear))}</dd>
             </div>
         }
     });
@@ -112,14 +113,11 @@ fn RatProfile(rat: Rat) -> impl IntoView {
         })
         .unwrap_or_default();
     let group_row = rat.cage_group.clone().map(|group| {
-        let mates_text = if mates.is_empty() {
-            String::new()
-        } else {
-            format!(" — with {}", mates.join(", "))
-        };
+        let mates: Vec<&str> = mates.iter().map(String::as_str).collect();
+        let mates_text = t::with_mates(&mates);
         view! {
             <div class="fact">
-                <dt>"Cage group"</dt>
+                <dt>{t::CAGE_GROUP}</dt>
                 <dd>{format!("{group}{mates_text}")}</dd>
             </div>
         }
@@ -133,9 +131,9 @@ fn RatProfile(rat: Rat) -> impl IntoView {
         move |_| {
             if app.set_archived(&id, !archived).is_ok() {
                 let text = if archived {
-                    format!("{name} is back on your list.")
+                    t::unarchived(&name)
                 } else {
-                    format!("{name} is archived. All of their history is kept.")
+                    t::archived(&name)
                 };
                 app.show_toast(text, None);
             }
@@ -153,17 +151,17 @@ fn RatProfile(rat: Rat) -> impl IntoView {
     view! {
         <article class="page" aria-labelledby="rat-name">
             <header class="page-header">
-                <a href=crate::router::href(routes::RATS) class="back-link">"‹ Your rats"</a>
+                <a href=crate::router::href(routes::RATS) class="back-link">{t::YOUR_RATS_LINK}</a>
                 <h1 id="rat-name">{rat.name.clone()}</h1>
-                {rat.archived.then(|| view! { <p class="tag">"Archived"</p> })}
+                {rat.archived.then(|| view! { <p class="tag">{t::ARCHIVED_TAG}</p> })}
             </header>
             <dl class="facts card">
                 <div class="fact">
-                    <dt>"Temperament"</dt>
+                    <dt>{t::TEMPERAMENT}</dt>
                     <dd>{temperament_label(rat.temperament)}</dd>
                 </div>
                 <div class="fact">
-                    <dt>"Sex"</dt>
+                    <dt>{t::SEX}</dt>
                     <dd>{sex_label(rat.sex)}</dd>
                 </div>
                 {date_row}
@@ -176,28 +174,28 @@ fn RatProfile(rat: Rat) -> impl IntoView {
             <crate::pages::rat_training::History rat=rat.clone()/>
             {notes.map(|n| view! {
                 <section class="card" aria-labelledby="notes-title">
-                    <h2 id="notes-title">"Notes"</h2>
+                    <h2 id="notes-title">{t::NOTES}</h2>
                     <p class="notes">{n}</p>
                 </section>
             })}
             <div class="button-row">
-                <a href=crate::router::href(&routes::edit_rat(&rat.id)) class="button">"Edit profile"</a>
+                <a href=crate::router::href(&routes::edit_rat(&rat.id)) class="button">{t::EDIT_PROFILE}</a>
                 <button class="button" on:click=archive>
-                    {if rat.archived { "Bring back from archive" } else { "Archive" }}
+                    {if rat.archived { t::UNARCHIVE } else { t::ARCHIVE }}
                 </button>
                 <button class="button button-danger-quiet" on:click=move |_| { confirming.set(true); platform::focus_soon("confirm-delete-rat"); }>
-                    "Delete"
+                    {t::DELETE}
                 </button>
             </div>
             <Show when=move || confirming.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-                    <h2 id="confirm-title">{format!("Delete {name}?")}</h2>
+                    <h2 id="confirm-title">{t::delete_title(&name)}</h2>
                     <p id="confirm-text">
-                        "This removes the profile from Ratbond. You can undo it for a few seconds. To keep the history, archive instead."
+                        {t::DELETE_TEXT}
                     </p>
                     <div class="button-row">
-                        <button id="confirm-delete-rat" class="button button-danger" on:click=delete.clone()>{format!("Delete {name}")}</button>
-                        <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                        <button id="confirm-delete-rat" class="button button-danger" on:click=delete.clone()>{t::delete_button(&name)}</button>
+                        <button class="button" on:click=move |_| confirming.set(false)>{crate::text::common::KEEP}</button>
                     </div>
                 </section>
             </Show>

@@ -6,32 +6,28 @@ use crate::domain::streak::{
     heat_map, session_days, streaks, DayStatus, RestDays, RestError, RestPeriod, Streaks,
     HEAT_MAP_MIN_WEEKS, REST_REASON_MAX,
 };
+use crate::intl::{self, DateStyle};
 use crate::platform;
 use crate::state::use_app;
+use crate::text::rat_progress as t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "Wed 4 Nov"
+/// "Wed 4 Nov", in the owner's locale.
 fn short_day(d: LocalDate) -> String {
-    format!(
-        "{} {} {}",
-        WEEKDAYS[usize::from(d.weekday() % 7)],
-        d.day(),
-        MONTHS[usize::from(d.month().clamp(1, 12) - 1)]
+    t::weekday_and_day(
+        &intl::date(d, DateStyle::WeekdayShort),
+        &intl::date(d, DateStyle::DayMonthShort),
     )
 }
 
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
+/// Words the heat map's markup takes from the locale and the text module, made safe for
+/// an attribute or an element's text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Everything the section shows, worked out once per change of sessions or programs.
@@ -61,13 +57,13 @@ fn summarize(rat: &Rat, sessions: &[crate::domain::session::Session], rest: Rest
     let mut grid = String::with_capacity(map.len() * 64);
     for (day, status) in map {
         let (class, text) = match status {
-            DayStatus::Session(1) => ("s1", "1 session".to_string()),
-            DayStatus::Session(n) => ("s2", format!("{n} sessions")),
-            DayStatus::Rest => ("rest", "rest day".into()),
-            DayStatus::Missed => ("miss", "no session".into()),
-            DayStatus::Open => ("open", "no session yet".into()),
-            DayStatus::Future => ("future", "still to come".into()),
-            DayStatus::BeforeStart => ("before", "before the first session".into()),
+            DayStatus::Session(1) => ("s1", t::sessions(1)),
+            DayStatus::Session(n) => ("s2", t::sessions(n)),
+            DayStatus::Rest => ("rest", t::SQUARE_REST.into()),
+            DayStatus::Missed => ("miss", t::SQUARE_MISSED.into()),
+            DayStatus::Open => ("open", t::SQUARE_OPEN.into()),
+            DayStatus::Future => ("future", t::SQUARE_FUTURE.into()),
+            DayStatus::BeforeStart => ("before", t::SQUARE_BEFORE.into()),
         };
         match status {
             DayStatus::Session(_) => trained += 1,
@@ -77,28 +73,23 @@ fn summarize(rat: &Rat, sessions: &[crate::domain::session::Session], rest: Rest
         }
         if day.weekday() == 0 {
             grid.push_str(&format!(
-                "<span class=\"heat-week\">{} {}</span>",
-                day.day(),
-                MONTHS[usize::from(day.month().clamp(1, 12) - 1)]
+                "<span class=\"heat-week\">{}</span>",
+                escape(&intl::date(day, DateStyle::DayMonthShort))
             ));
         }
         let now = if day == today { " today" } else { "" };
         let when = if day == today {
-            "Today".to_string()
+            t::TODAY.to_string()
         } else {
             short_day(day)
         };
+        let title = escape(&t::square(&when, &text));
         grid.push_str(&format!(
             "<span class=\"heat-day {class}{now}\" data-day=\"{day}\" \
-             data-status=\"{class}\" title=\"{when}: {text}\"></span>"
+             data-status=\"{class}\" title=\"{title}\"></span>"
         ));
     }
-    let label = format!(
-        "Last {HEAT_MAP_MIN_WEEKS} weeks: {} with sessions, {} of rest, {} missed.",
-        days(trained),
-        days(rested),
-        days(missed)
-    );
+    let label = t::calendar_label(HEAT_MAP_MIN_WEEKS, trained, rested, missed);
     let since = today.add_days(-28).unwrap_or(today);
     let recent = rest
         .periods()
@@ -119,16 +110,31 @@ fn summarize(rat: &Rat, sessions: &[crate::domain::session::Session], rest: Rest
 fn message(s: &Summary) -> &'static str {
     let st = s.streaks;
     if st.best == 0 {
-        "Your first session starts a streak."
+        t::FIRST_STREAK
     } else if st.sessions_today > 0 {
-        "Today's session is done. Lovely, steady work."
+        t::DONE_TODAY
     } else if s.rest.is_rest(s.today) {
-        "Today is a rest day. The streak waits for you."
+        t::RESTING
     } else if st.current == 0 {
-        "A new streak starts with your next session. Short and calm is plenty."
+        t::NEW_STREAK
     } else {
-        "Today's session keeps it going."
+        t::KEEP_IT_GOING
     }
+}
+
+/// The calendar's column heads, Monday first: the first letter of each weekday's short name.
+fn week_heads() -> Vec<String> {
+    let today = platform::today();
+    let monday = today.add_days(-i64::from(today.weekday())).unwrap_or(today);
+    (0..7)
+        .map(|i| {
+            let day = monday.add_days(i).unwrap_or(monday);
+            intl::date(day, DateStyle::WeekdayShort)
+                .chars()
+                .take(1)
+                .collect()
+        })
+        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -169,15 +175,12 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
             let today = platform::today();
             let mut rest = summary.with_untracked(|s| s.rest.clone());
             let text = if rest.remove_day(today) {
-                "Today is a training day again.".to_string()
+                t::TRAINING_DAY_AGAIN.to_string()
             } else {
                 if rest.add_day(today, "").is_err() {
                     return;
                 }
-                format!(
-                    "Today is a rest day. {}'s streak is paused, not broken.",
-                    name
-                )
+                t::rest_today(&name)
             };
             save_rest(rest, text);
         }
@@ -206,7 +209,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                 });
             };
             let Ok(first) = LocalDate::parse(&from.get_untracked()) else {
-                return fail(FormField::From, "Pick the first rest day.".into());
+                return fail(FormField::From, t::PICK_FIRST_DAY.into());
             };
             let last_text = to.get_untracked();
             let last = if last_text.trim().is_empty() {
@@ -214,12 +217,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
             } else {
                 match LocalDate::parse(&last_text) {
                     Ok(d) => d,
-                    Err(_) => {
-                        return fail(
-                            FormField::To,
-                            "Pick the last rest day, or leave it empty for one day.".into(),
-                        )
-                    }
+                    Err(_) => return fail(FormField::To, t::PICK_LAST_DAY.into()),
                 }
             };
             let mut rest = summary.with_untracked(|s| s.rest.clone());
@@ -232,13 +230,9 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
             }
             error.set(None);
             let text = if first == last {
-                format!("{} is marked as rest.", short_day(first))
+                t::marked_day(&short_day(first))
             } else {
-                format!(
-                    "{} to {} are marked as rest.",
-                    short_day(first),
-                    short_day(last)
-                )
+                t::marked_days(&short_day(first), &short_day(last))
             };
             if save_rest(rest, text) {
                 from.set(String::new());
@@ -266,7 +260,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
         };
         let mut rest = summary.with_untracked(|s| s.rest.clone());
         if rest.remove(first, last) {
-            save_rest(rest, "The rest days were removed.".into());
+            save_rest(rest, t::REST_REMOVED.into());
         }
     };
 
@@ -278,9 +272,9 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                     let span = if p.from == p.to {
                         short_day(p.from)
                     } else {
-                        format!("{} – {}", short_day(p.from), short_day(p.to))
+                        t::span(&short_day(p.from), &short_day(p.to))
                     };
-                    let label = format!("Remove rest {span}");
+                    let label = t::remove_rest(&span);
                     let reason = (!p.reason.is_empty()).then(|| p.reason.clone());
                     view! {
                         <li class="rest-period">
@@ -296,7 +290,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                                 aria-label=label
                                 disabled=app.read_only
                             >
-                                "Remove"
+                                {t::REMOVE}
                             </button>
                         </li>
                     }
@@ -309,30 +303,30 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
 
     view! {
         <section class="card consistency" aria-labelledby="consistency-title">
-            <h2 id="consistency-title">"Consistency"</h2>
+            <h2 id="consistency-title">{t::TITLE}</h2>
             {move || summary.with(|s| {
                 let st = s.streaks;
                 view! {
                     <div class="streaks">
                         <p class="streak" data-testid="streak-current">
-                            <span class="streak-number">{st.current}</span>
-                            <span class="streak-words">{if st.current == 1 { "day in a row" } else { "days in a row" }}</span>
+                            <span class="streak-number">{intl::number(i64::from(st.current))}</span>
+                            <span class="streak-words">{t::in_a_row(st.current)}</span>
                         </p>
                         <p class="streak streak-best" data-testid="streak-best">
-                            <span class="streak-words">"Best"</span>
-                            <span class="streak-number">{st.best}</span>
-                            <span class="streak-words">{if st.best == 1 { "day" } else { "days" }}</span>
+                            <span class="streak-words">{t::BEST}</span>
+                            <span class="streak-number">{intl::number(i64::from(st.best))}</span>
+                            <span class="streak-words">{t::day_word(st.best)}</span>
                         </p>
                     </div>
                     <p class="streak-message">{message(s)}</p>
                 }
             })}
-            <p class="hint">"Rest days pause a streak. They don't break it."</p>
+            <p class="hint">{t::REST_PAUSES}</p>
 
-            <h3 id="heat-title">{format!("The last {HEAT_MAP_MIN_WEEKS} weeks")}</h3>
+            <h3 id="heat-title">{t::last_weeks(HEAT_MAP_MIN_WEEKS)}</h3>
             <div class="heat-head" aria-hidden="true">
                 <span></span>
-                {WEEKDAYS.iter().map(|d| view! { <span>{&d[..1]}</span> }).collect_view()}
+                {week_heads().into_iter().map(|d| view! { <span>{d}</span> }).collect_view()}
             </div>
             <div
                 class="heat"
@@ -341,17 +335,17 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                 aria-label=move || summary.with(|s| s.label.clone())
                 inner_html=move || summary.with(|s| s.grid.clone())
             ></div>
-            <ul class="heat-legend" aria-label="What the squares mean">
-                <li><span class="heat-day miss" aria-hidden="true"></span>"No session"</li>
-                <li><span class="heat-day s1" aria-hidden="true"></span>"1 session"</li>
-                <li><span class="heat-day s2" aria-hidden="true"></span>"2 or more"</li>
-                <li><span class="heat-day rest" aria-hidden="true"></span>"Rest day"</li>
-                <li><span class="heat-day open today" aria-hidden="true"></span>"Today"</li>
-                <li><span class="heat-day future" aria-hidden="true"></span>"Not counted yet"</li>
+            <ul class="heat-legend" aria-label=t::LEGEND_LABEL>
+                <li><span class="heat-day miss" aria-hidden="true"></span>{t::LEGEND_NONE}</li>
+                <li><span class="heat-day s1" aria-hidden="true"></span>{t::LEGEND_ONE}</li>
+                <li><span class="heat-day s2" aria-hidden="true"></span>{t::LEGEND_MORE}</li>
+                <li><span class="heat-day rest" aria-hidden="true"></span>{t::LEGEND_REST}</li>
+                <li><span class="heat-day open today" aria-hidden="true"></span>{t::TODAY}</li>
+                <li><span class="heat-day future" aria-hidden="true"></span>{t::LEGEND_FUTURE}</li>
             </ul>
 
-            <h3 id="rest-title">"Rest days"</h3>
-            <p class="hint">"Poorly rat, or you're away? Mark the days off. A rested rat learns better."</p>
+            <h3 id="rest-title">{t::REST_DAYS}</h3>
+            <p class="hint">{t::REST_HINT}</p>
             <button
                 type="button"
                 class="button button-wide"
@@ -359,14 +353,14 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                 on:click=toggle_today
                 disabled=app.read_only
             >
-                {move || if resting_today() { "Not resting today" } else { "Rest today" }}
+                {move || if resting_today() { t::NOT_RESTING_TODAY } else { t::REST_TODAY }}
             </button>
             <details class="rest-form-box">
-                <summary>"Mark days off"</summary>
+                <summary>{t::MARK_DAYS_OFF}</summary>
                 <form class="form rest-form" novalidate on:submit=submit>
                     <div class="rest-dates">
                         <div class="field">
-                            <label for="rest-from">"First day"</label>
+                            <label for="rest-from">{t::FIRST_DAY}</label>
                             <input
                                 id="rest-from"
                                 type="date"
@@ -377,7 +371,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                             />
                         </div>
                         <div class="field">
-                            <label for="rest-to">"Last day"</label>
+                            <label for="rest-to">{t::LAST_DAY}</label>
                             <input
                                 id="rest-to"
                                 type="date"
@@ -388,16 +382,16 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                             />
                         </div>
                     </div>
-                    <p class="hint" id="rest-to-hint">"The last day is optional: leave it empty for a single day."</p>
+                    <p class="hint" id="rest-to-hint">{t::LAST_DAY_HINT}</p>
                     <p class="field-error" id="rest-from-error">{move || error_for(FormField::From)}</p>
                     <p class="field-error" id="rest-to-error">{move || error_for(FormField::To)}</p>
                     <div class="field">
-                        <label for="rest-reason">"Reason " <span class="optional">"(optional)"</span></label>
+                        <label for="rest-reason">{t::REASON} <span class="optional">{t::OPTIONAL}</span></label>
                         <input
                             id="rest-reason"
                             type="text"
                             autocomplete="off"
-                            placeholder="At the vet, away for the weekend…"
+                            placeholder=t::REASON_PLACEHOLDER
                             aria-invalid=move || invalid(FormField::Reason).to_string()
                             aria-describedby="rest-reason-count rest-reason-error"
                             prop:value=move || reason.get()
@@ -407,17 +401,17 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                             id="rest-reason-count"
                             class=move || { if reason_count() > REST_REASON_MAX { "hint counter over" } else { "hint counter" } }
                         >
-                            {move || format!("{} of {REST_REASON_MAX} characters", reason_count())}
+                            {move || crate::text::common::characters_of(reason_count(), REST_REASON_MAX)}
                         </p>
                         <p class="field-error" id="rest-reason-error">{move || error_for(FormField::Reason)}</p>
                     </div>
                     <button type="submit" class="button button-primary button-wide" disabled=app.read_only>
-                        "Save rest days"
+                        {t::SAVE_REST_DAYS}
                     </button>
                 </form>
             </details>
             <Show when=move || summary.with(|s| !s.recent.is_empty())>
-                <h4 class="sub-label" id="rest-list-title">"Recent and planned rest"</h4>
+                <h4 class="sub-label" id="rest-list-title">{t::RECENT_REST}</h4>
                 <ul class="plain-list rest-list" aria-labelledby="rest-list-title" on:click=remove.clone()>
                     {periods}
                 </ul>

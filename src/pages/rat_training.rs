@@ -10,6 +10,7 @@ use crate::domain::technique::{next_after_mastery, technique};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::rat_training as t;
 use leptos::prelude::*;
 
 #[component]
@@ -86,37 +87,37 @@ pub fn Training(rat: Rat) -> impl IntoView {
     let rat_for_view = rat.clone();
     view! {
         <section class="card training" aria-labelledby="training-title">
-            <h2 id="training-title">"Training"</h2>
+            <h2 id="training-title">{t::TITLE}</h2>
             {move || {
                 let rat = rat_for_view.clone();
                 let Some(r) = replay.get() else {
                     return view! {
-                        <p>{format!("{} doesn't have a technique yet. A few questions help pick one that suits.", rat.name)}</p>
-                        <a href=crate::router::href(&routes::choose(&rat.id)) class="button button-primary button-wide">"Find a technique"</a>
+                        <p>{t::no_technique(&rat.name)}</p>
+                        <a href=crate::router::href(&routes::choose(&rat.id)) class="button button-primary button-wide">{t::FIND_TECHNIQUE}</a>
                     }
                     .into_any();
                 };
-                let t = technique(r.progress.technique);
+                let tech = technique(r.progress.technique);
                 let step_index = r.progress.step;
-                let step = t.step(step_index);
+                let step = tech.step(step_index);
                 let advice = outlook.get();
                 let tally = r.tally;
                 let mastered = r.progress.is_mastered();
                 let paused = advice.as_ref().is_some_and(|a| matches!(a.decision, Decision::PauseAndCheck { .. }));
                 let ready_note = (tally.ready_on > today && !mastered).then(|| {
-                    format!("Ready to move on from {} at the earliest.", tally.ready_on)
+                    t::ready_on(&crate::intl::date(tally.ready_on, crate::intl::DateStyle::DayMonthYear))
                 });
-                let next = next_after_mastery(t.id, rat.temperament, app.programs.with_untracked(|p| trainee(&rat, p).has_safe_space));
+                let next = next_after_mastery(tech.id, rat.temperament, app.programs.with_untracked(|p| trainee(&rat, p).has_safe_space));
                 view! {
                     <p class="eyebrow">
-                        <a href=crate::router::href(&routes::technique(t.id))>{t.name}</a>
+                        <a href=crate::router::href(&routes::technique(tech.id))>{tech.name}</a>
                     </p>
                     {if mastered {
-                        view! { <h3>{format!("{} mastered", t.name)}</h3> }.into_any()
+                        view! { <h3>{t::mastered(tech.name)}</h3> }.into_any()
                     } else {
                         view! {
                             <h3 class="current-step">
-                                {format!("Step {} of {}: {}", step_index + 1, t.steps.len(), step.map(|s| s.title).unwrap_or_default())}
+                                {t::current_step(step_index + 1, tech.steps.len(), step.map(|s| s.title).unwrap_or_default())}
                             </h3>
                         }
                         .into_any()
@@ -124,8 +125,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                     {advice.map(|a| view! { <p class="outlook" data-testid="outlook">{a.reason}</p> })}
                     {(!mastered).then(|| view! {
                         <p class="tally" data-testid="tally">
-                            {format!(
-                                "{} of {} good sessions · {} of {} days",
+                            {t::tally(
                                 tally.good_sessions.min(tally.need_sessions), tally.need_sessions,
                                 tally.good_days.min(tally.need_days), tally.need_days
                             )}
@@ -133,19 +133,19 @@ pub fn Training(rat: Rat) -> impl IntoView {
                     })}
                     {ready_note.map(|n| view! { <p class="hint">{n}</p> })}
                     {(mastered && next.is_some()).then(|| {
-                        let next = next.unwrap_or(t.id);
+                        let next = next.unwrap_or(tech.id);
                         let id = rat.id.clone();
                         view! {
                             <button class="button button-wide" on:click=move |_| { let _ = app.choose_technique(&id, next, None); }>
-                                {format!("Go on with {}", technique(next).name)}
+                                {t::go_on_with(technique(next).name)}
                             </button>
                         }
                     })}
-                    {paused.then(|| view! { <p class="welfare-note">"Take a few quiet days first. Start again gently when your rat seems well."</p> })}
-                    <Ladder technique_id=t.id current=step_index mastered/>
-                    <StepOverride rat=rat.clone() technique_id=t.id current=step_index/>
+                    {paused.then(|| view! { <p class="welfare-note">{t::WELFARE_PAUSE}</p> })}
+                    <Ladder technique_id=tech.id current=step_index mastered/>
+                    <StepOverride rat=rat.clone() technique_id=tech.id current=step_index/>
                     <p>
-                        <a href=crate::router::href(&routes::choose(&rat.id))>"Switch technique"</a>
+                        <a href=crate::router::href(&routes::choose(&rat.id))>{t::SWITCH_TECHNIQUE}</a>
                     </p>
                 }
                 .into_any()
@@ -153,7 +153,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
             <Show when=move || replay.with(Option::is_some) && !rat.archived>
                 <Show when=move || !mates.with(Vec::is_empty) && !timer_running()>
                     <fieldset class="field together">
-                        <legend>"Train cage mates together"</legend>
+                        <legend>{t::TOGETHER}</legend>
                         <div class="chips">
                             <For each=move || mates.get() key=|(id, _)| id.clone() let:mate>
                                 {
@@ -168,7 +168,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                                                     if let Some(i) = t.iter().position(|x| *x == id2) { t.remove(i); } else { t.push(id2.clone()); }
                                                 })
                                             />
-                                            <span>{format!("Also {}", mate.1)}</span>
+                                            <span>{t::also(&mate.1)}</span>
                                         </label>
                                     }
                                 }
@@ -178,7 +178,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 </Show>
                 <div class="action-bar">
                     <button class="button button-primary button-wide" on:click=start.clone()>
-                        {move || if timer_running() { "Back to the running session" } else { "Start a session" }}
+                        {move || if timer_running() { crate::text::common::BACK_TO_RUNNING_SESSION } else { t::START_SESSION }}
                     </button>
                 </div>
             </Show>
@@ -192,20 +192,20 @@ fn Ladder(
     current: u8,
     mastered: bool,
 ) -> impl IntoView {
-    let t = technique(technique_id);
+    let tech = technique(technique_id);
     view! {
-        <ol class="ladder" aria-label=format!("{} steps", t.name)>
-            {t.steps
+        <ol class="ladder" aria-label=t::ladder(tech.name)>
+            {tech.steps
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
                     let i = i as u8;
                     let (class, status) = if mastered || i < current {
-                        ("ladder-step done", "Done")
+                        ("ladder-step done", t::STEP_DONE)
                     } else if i == current {
-                        ("ladder-step current", "Now")
+                        ("ladder-step current", t::STEP_NOW)
                     } else {
-                        ("ladder-step ahead", "Ahead")
+                        ("ladder-step ahead", t::STEP_AHEAD)
                     };
                     view! {
                         <li class=class aria-current=(i == current && !mastered).then_some("step")>
@@ -227,8 +227,7 @@ fn StepOverride(
     current: u8,
 ) -> impl IntoView {
     let app = use_app();
-    let t = technique(technique_id);
-    let last = t.last_step();
+    let last = technique(technique_id).last_step();
     let apply = move |to: u8| {
         let today = platform::today();
         if let Some(change) = Override::new(
@@ -239,26 +238,22 @@ fn StepOverride(
             today,
             platform::now_ms(),
         ) {
-            let word = if to > current { "up" } else { "back" };
             if app.add_override(&rat.id, change).is_ok() {
-                app.show_toast(
-                    format!("{} moved {word} to step {}.", rat.name, to + 1),
-                    None,
-                );
+                app.show_toast(t::moved(&rat.name, to > current, to + 1), None);
             }
         }
     };
     let up = apply.clone();
     view! {
         <details class="override">
-            <summary>"Change the step by hand"</summary>
-            <p class="hint">"You know your rat best. This is kept in the history."</p>
+            <summary>{t::OVERRIDE_SUMMARY}</summary>
+            <p class="hint">{t::OVERRIDE_HINT}</p>
             <div class="button-row">
                 {(current < last).then(|| view! {
-                    <button class="button" on:click=move |_| up(current + 1)>{format!("Move up to step {}", current + 2)}</button>
+                    <button class="button" on:click=move |_| up(current + 1)>{t::move_up_to(current + 2)}</button>
                 })}
                 {(current > 0).then(|| view! {
-                    <button class="button" on:click=move |_| apply(current - 1)>{format!("Step back to step {}", current)}</button>
+                    <button class="button" on:click=move |_| apply(current - 1)>{t::step_back_to(current)}</button>
                 })}
             </div>
         </details>
@@ -290,12 +285,10 @@ pub fn History(rat: Rat) -> impl IntoView {
                                 at: s.started_at,
                                 note: s.note.clone(),
                                 line: {
-                                    let t = technique(o.technique);
-                                    format!(
-                                        "{}, step {} · {}",
-                                        t.name,
+                                    t::session_line(
+                                        technique(o.technique).name,
                                         o.step + 1,
-                                        o.response.label()
+                                        o.response.label(),
                                     )
                                 },
                                 signs: o
@@ -316,18 +309,10 @@ pub fn History(rat: Rat) -> impl IntoView {
                         HistoryRow::Override {
                             day: o.day,
                             at: o.at,
-                            text: format!(
-                                "You {} {} to step {} of {}",
-                                match o.reason {
-                                    OverrideKind::MoveUp => "moved",
-                                    OverrideKind::StepBack => "stepped",
-                                },
-                                match o.reason {
-                                    OverrideKind::MoveUp => "up",
-                                    OverrideKind::StepBack => "back",
-                                },
+                            text: t::override_line(
+                                o.reason == OverrideKind::MoveUp,
                                 o.to_step + 1,
-                                technique(o.technique).name
+                                technique(o.technique).name,
                             ),
                         },
                     )
@@ -389,10 +374,10 @@ pub fn History(rat: Rat) -> impl IntoView {
     });
     view! {
         <section class="card history" aria-labelledby="history-title">
-            <h2 id="history-title">"History"</h2>
+            <h2 id="history-title">{t::HISTORY}</h2>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p class="muted">"No sessions yet. The first one is the hardest, and it can be short."</p> }
+                fallback=|| view! { <p class="muted">{t::NO_HISTORY}</p> }
             >
                 {move || {
                     let shown = techniques.get();
@@ -400,11 +385,11 @@ pub fn History(rat: Rat) -> impl IntoView {
                         let now = filter.get_untracked().filter(|t| shown.contains(t));
                         view! {
                             <fieldset class="field history-filter">
-                                <legend class="sub-label">"Show"</legend>
+                                <legend class="sub-label">{t::SHOW}</legend>
                                 <div class="chips" on:change=choose>
                                     <label class="chip">
                                         <input type="radio" name="history-technique" value="all" checked=now.is_none()/>
-                                        <span>"All techniques"</span>
+                                        <span>{t::ALL_TECHNIQUES}</span>
                                     </label>
                                     {shown.into_iter().map(|t| view! {
                                         <label class="chip">
@@ -434,13 +419,18 @@ pub fn History(rat: Rat) -> impl IntoView {
                     let left = matching.get().saturating_sub(limit.get());
                     (left > 0).then(|| view! {
                         <button class="button button-wide" on:click=move |_| limit.update(|n| *n += HISTORY_PAGE)>
-                            {format!("Show older entries ({left} more)")}
+                            {t::show_older(left)}
                         </button>
                     })
                 }}
             </Show>
         </section>
     }
+}
+
+/// A history row's day, "4 Nov 2026" in the owner's locale.
+fn history_day(day: LocalDate) -> String {
+    crate::intl::date(day, crate::intl::DateStyle::DayMonthYearShort)
 }
 
 #[derive(Clone, PartialEq)]
@@ -488,7 +478,7 @@ impl HistoryRow {
                 view! {
                     <li class="history-session">
                         <a href=crate::router::href(&routes::session_entry(&id)) class="history-link">
-                            <span class="history-day">{day.to_string()}</span>
+                            <span class="history-day">{history_day(day)}</span>
                             <span>{line}</span>
                             {(!signs.is_empty()).then(|| view! { <span class="muted">{signs}</span> })}
                             {note.map(|n| view! { <span class="history-note">{n}</span> })}
@@ -499,14 +489,14 @@ impl HistoryRow {
             }
             HistoryRow::Override { day, text, .. } => view! {
                 <li class="history-event">
-                    <span class="history-day">{day.to_string()}</span>
-                    <span>{text}" (by hand)"</span>
+                    <span class="history-day">{history_day(day)}</span>
+                    <span>{text}{t::BY_HAND}</span>
                 </li>
             }
             .into_any(),
             HistoryRow::Change { day, text, .. } => view! {
                 <li class="history-event">
-                    <span class="history-day">{day.to_string()}</span>
+                    <span class="history-day">{history_day(day)}</span>
                     <span>{text}</span>
                 </li>
             }

@@ -5,28 +5,31 @@ use crate::domain::summary::{progress_html, progress_text, rat_progress, RatProg
 use crate::pages::rat::{sex_label, temperament_label};
 use crate::platform;
 use crate::state::{use_app, AppState};
+use crate::text::rat as r;
+use crate::text::rat_trust as t;
 use leptos::prelude::*;
 
 /// The profile in words, for the summary and its printout.
 fn profile_facts(rat: &Rat) -> Vec<(&'static str, String)> {
     let mut facts = vec![
         (
-            "Temperament",
+            r::TEMPERAMENT,
             temperament_label(rat.temperament).to_string(),
         ),
-        ("Sex", sex_label(rat.sex).to_string()),
+        (r::SEX, sex_label(rat.sex).to_string()),
     ];
     if let Some(known) = rat.known_date {
         let span = describe_span(known.date, platform::today());
         let (label, extra) = match known.kind {
-            DateKind::Birthday => ("Birthday", format!(" ({span} old)")),
-            DateKind::Adopted => ("Adopted", format!(" ({span} ago)")),
+            DateKind::Birthday => (r::BIRTHDAY, r::age(&span)),
+            DateKind::Adopted => (r::ADOPTED, r::since(&span)),
         };
         let extra = if span.is_empty() { "" } else { &extra };
-        facts.push((label, format!("{}{extra}", known.date)));
+        let day = crate::intl::date(known.date, crate::intl::DateStyle::DayMonthYear);
+        facts.push((label, format!("{day}{extra}")));
     }
     if let Some(group) = &rat.cage_group {
-        facts.push(("Cage group", group.clone()));
+        facts.push((r::CAGE_GROUP, group.clone()));
     }
     facts
 }
@@ -52,15 +55,13 @@ pub fn TrustAndMilestones(rat: Rat) -> impl IntoView {
         let facts = facts.clone();
         move |_| {
             let text = untrack(|| progress_text(&name, &facts, &progress_now(app, &rat)));
-            let title = format!("{name}'s trust training");
+            let title = t::share_title(&name);
             leptos::task::spawn_local(async move {
                 let said = match platform::share_text(&title, &text).await {
-                    Some(true) => "Shared. Thank you for keeping everyone in the loop.",
+                    Some(true) => t::SHARED,
                     Some(false) => "",
-                    None if platform::copy_text(&text).await => {
-                        "Copied. Paste it into a message or an email."
-                    }
-                    None => "Copying isn't possible here. Print the summary instead.",
+                    None if platform::copy_text(&text).await => t::COPIED,
+                    None => t::CANNOT_COPY,
                 };
                 status.try_set(said);
             });
@@ -68,7 +69,7 @@ pub fn TrustAndMilestones(rat: Rat) -> impl IntoView {
     };
     let print = move |_| {
         if !platform::print_page() {
-            status.set("Printing isn't possible here. Try your browser's menu.");
+            status.set(t::CANNOT_PRINT);
         }
     };
 
@@ -78,11 +79,11 @@ pub fn TrustAndMilestones(rat: Rat) -> impl IntoView {
         <div class="trust">
             <div class="trust-body" inner_html=body></div>
             <section class="card share-card" aria-labelledby="share-title">
-                <h2 id="share-title">"Share progress"</h2>
-                <p>"A short summary for your vet, a rescue or a friend. Nothing leaves this device until you share it."</p>
+                <h2 id="share-title">{t::SHARE_PROGRESS}</h2>
+                <p>{t::SHARE_TEXT}</p>
                 <div class="button-row">
-                    <button class="button button-primary" on:click=share>"Share progress"</button>
-                    <button class="button" on:click=print>"Print"</button>
+                    <button class="button button-primary" on:click=share>{t::SHARE_PROGRESS}</button>
+                    <button class="button" on:click=print>{t::PRINT}</button>
                 </div>
                 <p class="share-status" role="status">{move || status.get()}</p>
             </section>

@@ -12,6 +12,8 @@ use crate::domain::timer::{clock_text, SessionTimer};
 use crate::platform::{self, wake_lock};
 use crate::routes;
 use crate::state::use_app;
+use crate::text::common as c;
+use crate::text::session as t;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -45,9 +47,9 @@ pub fn SessionPage() -> impl IntoView {
 fn NoSession() -> impl IntoView {
     view! {
         <section class="page empty-state" aria-labelledby="no-session">
-            <h1 id="no-session">"No session is running"</h1>
-            <p>"Start a session from your rat's page when you're both ready."</p>
-            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
+            <h1 id="no-session">{t::NO_SESSION_TITLE}</h1>
+            <p>{t::NO_SESSION_HINT}</p>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{c::GO_TO_YOUR_RATS}</a>
         </section>
     }
 }
@@ -99,7 +101,12 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
         .filter_map(|t| technique(t.technique).step(t.step))
         .map(|s| s.session_minutes)
         .fold((u8::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
-    let names = join_names(trainees.iter().map(|t| t.rat.name.as_str()));
+    let heading = t::training(
+        &trainees
+            .iter()
+            .map(|t| t.rat.name.as_str())
+            .collect::<Vec<_>>(),
+    );
 
     // The clock ticks once a second while this screen is open.
     let now = RwSignal::new(platform::now_ms());
@@ -180,7 +187,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                     Some(text) => match text.trim().parse::<u32>() {
                         Ok(m) if (1..=240).contains(&m) => m * 60,
                         _ => {
-                            errors.set(vec!["Enter the minutes as a number from 1 to 240.".into()]);
+                            errors.set(vec![t::MINUTES_RANGE_ERROR.into()]);
                             return;
                         }
                     },
@@ -191,7 +198,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
             let mut outcomes = Vec::new();
             for t in &trainees {
                 let Some(response) = t.response.get_untracked() else {
-                    errors.set(vec![format!("Choose how {} responded.", t.rat.name)]);
+                    errors.set(vec![t::choose_response_of(&t.rat.name)]);
                     return;
                 };
                 outcomes.push(RatOutcome {
@@ -238,25 +245,21 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
     let first_rat = trainees[0].rat.id.clone();
     let discard = move |_| {
         if app.set_timer(None).is_ok() {
-            app.show_toast("The session was not logged.".into(), None);
+            app.show_toast(t::NOT_LOGGED.into(), None);
             crate::router::navigate(&routes::rat(&first_rat));
         }
     };
 
-    let suggested = if min_minutes == max_minutes {
-        format!("Suggested: about {min_minutes} min")
-    } else {
-        format!("Suggested: {min_minutes}–{max_minutes} min")
-    };
+    let suggested = t::suggested(min_minutes, max_minutes);
 
     view! {
         <div class="page session-page">
             <header class="page-header">
-                <p class="eyebrow">"Session"</p>
-                <h1>{format!("Training {names}")}</h1>
+                <p class="eyebrow">{t::EYEBROW}</p>
+                <h1>{heading}</h1>
             </header>
 
-            <section class="card timer" aria-label="Session timer">
+            <section class="card timer" aria-label=t::TIMER_LABEL>
                 <p class="timer-clock" role="timer" aria-live="off">
                     {move || clock_text((elapsed_ms() / 1000.0) as u64)}
                 </p>
@@ -264,36 +267,31 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                 <p class="timer-cue" aria-live="polite">
                     {move || {
                         if paused() {
-                            "Paused.".to_string()
+                            t::PAUSED.to_string()
                         } else if cued.get() {
-                            "That's the suggested time. End whenever your rat is ready, on a calm note.".to_string()
+                            t::TIME_IS_UP.to_string()
                         } else {
                             String::new()
                         }
                     }}
                 </p>
                 <button class="button" on:click=toggle_pause>
-                    {move || if paused() { "Resume" } else { "Pause" }}
+                    {move || if paused() { t::RESUME } else { t::PAUSE }}
                 </button>
             </section>
 
             {guides
                 .into_iter()
                 .map(|(tech, step_index, who)| {
-                    let t = technique(tech);
-                    let position = format!(
-                        "{}: step {} of {}{}",
-                        t.name,
-                        step_index + 1,
-                        t.steps.len(),
-                        if who.len() > 1 { format!(" · {}", join_names(who.iter().map(String::as_str))) } else { String::new() },
-                    );
-                    t.step(step_index).map(|step| view! { <StepGuide step position/> })
+                    let tech = technique(tech);
+                    let who: Vec<&str> = who.iter().map(String::as_str).collect();
+                    let position = t::step_position(tech.name, step_index + 1, tech.steps.len(), &who);
+                    tech.step(step_index).map(|step| view! { <StepGuide step position/> })
                 })
                 .collect_view()}
 
             <section class="log" aria-labelledby="log-title">
-                <h2 id="log-title">"When you finish"</h2>
+                <h2 id="log-title">{t::WHEN_YOU_FINISH}</h2>
                 {trainees
                     .iter()
                     .map(|t| view! {
@@ -301,14 +299,14 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                     })
                     .collect_view()}
                 <details class="field extras">
-                    <summary>"Treats and a note (optional)"</summary>
-                    <div class="stepper" role="group" aria-label="Treats given">
-                        <span class="stepper-label" id="treats-label">"Treats given"</span>
-                        <button class="button" aria-label="One treat fewer" on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
-                        <output class="stepper-value" aria-labelledby="treats-label" aria-live="polite">{move || treats.get()}</output>
-                        <button class="button" aria-label="One treat more" on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
+                    <summary>{t::EXTRAS}</summary>
+                    <div class="stepper" role="group" aria-label=c::TREATS_GIVEN>
+                        <span class="stepper-label" id="treats-label">{c::TREATS_GIVEN}</span>
+                        <button class="button" aria-label=c::ONE_TREAT_FEWER on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
+                        <output class="stepper-value" aria-labelledby="treats-label" aria-live="polite">{move || crate::intl::number(i64::from(treats.get()))}</output>
+                        <button class="button" aria-label=c::ONE_TREAT_MORE on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
                     </div>
-                    <label for="session-note" class="sub-label">"Note"</label>
+                    <label for="session-note" class="sub-label">{c::NOTE}</label>
                     <textarea
                         id="session-note"
                         rows="3"
@@ -316,18 +314,15 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                         prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))
                     ></textarea>
-                    <p class="hint" id="session-note-count">{move || format!("{} of {NOTE_MAX} characters", note.with(|n| n.trim().chars().count()))}</p>
+                    <p class="hint" id="session-note-count">{move || c::characters_of(note.with(|n| n.trim().chars().count()), NOTE_MAX)}</p>
                 </details>
                 <Show when=move || stale_minutes.with(Option::is_some)>
                     <div class="card confirm stale" role="alertdialog" aria-labelledby="stale-title">
-                        <h3 id="stale-title">"Did the session end earlier?"</h3>
+                        <h3 id="stale-title">{t::STALE_TITLE}</h3>
                         <p>
-                            {move || format!(
-                                "The timer ran for {}. That's longer than a session usually lasts. How many minutes was it really?",
-                                clock_text((elapsed_ms() / 1000.0) as u64)
-                            )}
+                            {move || t::stale_text(&clock_text((elapsed_ms() / 1000.0) as u64))}
                         </p>
-                        <label for="stale-minutes" class="sub-label">"Minutes"</label>
+                        <label for="stale-minutes" class="sub-label">{t::MINUTES}</label>
                         <input
                             id="stale-minutes"
                             type="text"
@@ -338,7 +333,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                     </div>
                 </Show>
                 <Show when=move || !all_answered.get()>
-                    <p class="hint">"Choose how each rat responded, then save."</p>
+                    <p class="hint">{t::CHOOSE_EACH}</p>
                 </Show>
                 <div class="field-error-list" role="alert">
                     {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
@@ -352,37 +347,27 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                     on:click=save_click
                 >
                     {move || {
-                        if stale_minutes.with(Option::is_some) { "Save with these minutes" } else { "Save session" }
+                        if stale_minutes.with(Option::is_some) { t::SAVE_WITH_MINUTES } else { t::SAVE_SESSION }
                     }}
                 </button>
             </div>
 
             <div class="button-row">
-                <button class="button button-quiet" on:click=move |_| { discarding.set(true); platform::focus_soon("confirm-discard"); }>"Cancel session"</button>
+                <button class="button button-quiet" on:click=move |_| { discarding.set(true); platform::focus_soon("confirm-discard"); }>{t::CANCEL_SESSION}</button>
             </div>
             <Show when=move || discarding.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="discard-title">
-                    <h2 id="discard-title">"Cancel without logging?"</h2>
-                    <p>"Nothing from this session will be saved."</p>
+                    <h2 id="discard-title">{t::DISCARD_TITLE}</h2>
+                    <p>{t::DISCARD_TEXT}</p>
                     <div class="button-row">
-                        <button id="confirm-discard" class="button button-danger" on:click=discard.clone()>"Cancel session"</button>
-                        <button class="button" on:click=move |_| discarding.set(false)>"Keep going"</button>
+                        <button id="confirm-discard" class="button button-danger" on:click=discard.clone()>{t::CANCEL_SESSION}</button>
+                        <button class="button" on:click=move |_| discarding.set(false)>{t::KEEP_GOING}</button>
                     </div>
                 </section>
             </Show>
         </div>
     }
     .into_any()
-}
-
-/// "Pip", "Pip and Squeak", "Pip, Squeak and Biscuit".
-pub fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let names: Vec<&str> = names.collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[component]
@@ -405,20 +390,20 @@ fn SessionResults(session: Session) -> impl IntoView {
         .collect_view();
     let back = first.as_ref().map(|id: &RatId| {
         let name = app.rat(id).map(|r| r.name).unwrap_or_default();
-        view! { <a href=crate::router::href(&routes::rat(id)) class="button button-primary button-wide">{format!("Back to {name}")}</a> }
+        view! { <a href=crate::router::href(&routes::rat(id)) class="button button-primary button-wide">{t::back_to(&name)}</a> }
     });
     view! {
         <div class="page">
             <header class="page-header">
-                <p class="eyebrow">"Session saved"</p>
-                <h1>"Well done, both of you"</h1>
-                <p class="muted">{format!("{} logged.", clock_text(u64::from(session.duration_secs)))}</p>
+                <p class="eyebrow">{t::SAVED}</p>
+                <h1>{t::WELL_DONE}</h1>
+                <p class="muted">{t::logged(&clock_text(u64::from(session.duration_secs)))}</p>
             </header>
-            <h2>"What the coach suggests"</h2>
+            <h2>{t::COACH_SUGGESTS}</h2>
             <div aria-live="polite">{cards}</div>
             <div class="action-bar">
                 {back}
-                <a href=crate::router::href(&routes::session_entry(&session.id)) class="button button-wide">"Edit this session"</a>
+                <a href=crate::router::href(&routes::session_entry(&session.id)) class="button button-wide">{t::EDIT_THIS_SESSION}</a>
             </div>
         </div>
     }

@@ -10,6 +10,8 @@ use crate::domain::technique::{technique, TechniqueId};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::common as c;
+use crate::text::session_edit as t;
 use leptos::prelude::*;
 
 #[component]
@@ -30,9 +32,9 @@ pub fn SessionEntryPage() -> impl IntoView {
         Some(session) => view! { <SessionEditor session advice/> }.into_any(),
         None => view! {
             <section class="page empty-state" aria-labelledby="gone-title">
-                <h1 id="gone-title">"This session isn't here"</h1>
-                <p>"It may have been deleted."</p>
-                <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
+                <h1 id="gone-title">{t::GONE_TITLE}</h1>
+                <p>{t::GONE_TEXT}</p>
+                <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{c::GO_TO_YOUR_RATS}</a>
             </section>
         }
         .into_any(),
@@ -62,13 +64,12 @@ fn SessionEditor(
             let name = app
                 .rat(&o.rat)
                 .map(|r| r.name)
-                .unwrap_or_else(|| "A deleted rat".into());
-            let t = technique(o.technique);
-            let practised = format!(
-                "{}, step {}: {}",
-                t.name,
+                .unwrap_or_else(|| t::DELETED_RAT.into());
+            let tech = technique(o.technique);
+            let practised = t::practised(
+                tech.name,
                 o.step + 1,
-                t.step(o.step).map(|s| s.title).unwrap_or_default()
+                tech.step(o.step).map(|s| s.title).unwrap_or_default(),
             );
             (
                 o.rat.0.clone(),
@@ -139,7 +140,7 @@ fn SessionEditor(
                     })
                     .collect();
                 advice.set(cards);
-                app.show_toast("Changes saved.".into(), None);
+                app.show_toast(t::CHANGES_SAVED.into(), None);
             }
         }
     };
@@ -165,9 +166,9 @@ fn SessionEditor(
     view! {
         <div class="page">
             <header class="page-header">
-                <a href=crate::router::href(&back_href) class="back-link">"‹ Back"</a>
-                <h1>"Edit session"</h1>
-                <p class="muted">{format!("Logged for {}", session.day)}</p>
+                <a href=crate::router::href(&back_href) class="back-link">{t::BACK}</a>
+                <h1>{t::TITLE}</h1>
+                <p class="muted">{t::logged_for(&crate::intl::date(session.day, crate::intl::DateStyle::DayMonthYear))}</p>
             </header>
             {rows
                 .iter()
@@ -177,7 +178,7 @@ fn SessionEditor(
                 })
                 .collect_view()}
             <div class="field">
-                <label for="edit-minutes">"Length in minutes"</label>
+                <label for="edit-minutes">{t::LENGTH_LABEL}</label>
                 <input
                     id="edit-minutes"
                     type="text"
@@ -188,17 +189,17 @@ fn SessionEditor(
                     on:input=move |ev| minutes.set(event_target_value(&ev))
                 />
                 <p class="field-error" id="edit-minutes-error">
-                    {move || minutes_invalid().then_some("Enter the length in whole minutes.")}
+                    {move || minutes_invalid().then_some(t::LENGTH_ERROR)}
                 </p>
             </div>
-            <div class="stepper field" role="group" aria-label="Treats given">
-                <span class="stepper-label" id="edit-treats-label">"Treats given"</span>
-                <button class="button" aria-label="One treat fewer" on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
-                <output class="stepper-value" aria-labelledby="edit-treats-label">{move || treats.get()}</output>
-                <button class="button" aria-label="One treat more" on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
+            <div class="stepper field" role="group" aria-label=c::TREATS_GIVEN>
+                <span class="stepper-label" id="edit-treats-label">{c::TREATS_GIVEN}</span>
+                <button class="button" aria-label=c::ONE_TREAT_FEWER on:click=move |_| treats.update(|n| *n = n.saturating_sub(1))>"−"</button>
+                <output class="stepper-value" aria-labelledby="edit-treats-label">{move || crate::intl::number(i64::from(treats.get()))}</output>
+                <button class="button" aria-label=c::ONE_TREAT_MORE on:click=move |_| treats.update(|n| *n = (*n + 1).min(TREATS_MAX))>"+"</button>
             </div>
             <div class="field">
-                <label for="edit-note">"Note"</label>
+                <label for="edit-note">{c::NOTE}</label>
                 <textarea
                     id="edit-note"
                     rows="3"
@@ -206,32 +207,32 @@ fn SessionEditor(
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 ></textarea>
-                <p class="hint" id="edit-note-count">{move || format!("{} of {NOTE_MAX} characters", note.with(|n| n.trim().chars().count()))}</p>
+                <p class="hint" id="edit-note-count">{move || c::characters_of(note.with(|n| n.trim().chars().count()), NOTE_MAX)}</p>
             </div>
             <div role="alert">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>
             <div aria-live="polite">
                 <Show when=move || !advice.with(Vec::is_empty)>
-                    <h2>"The coach's advice now"</h2>
+                    <h2>{t::ADVICE_NOW}</h2>
                 </Show>
                 {move || advice.get().into_iter().map(|(name, technique_id, advice)| view! {
                     <AdviceCard name technique_id advice/>
                 }).collect_view()}
             </div>
             <div class="action-bar">
-                <button class="button button-primary button-wide" on:click=save>"Save changes"</button>
+                <button class="button button-primary button-wide" on:click=save>{t::SAVE_CHANGES}</button>
             </div>
             <div class="button-row">
-                <button class="button button-danger-quiet" on:click=move |_| { confirming.set(true); platform::focus_soon("confirm-delete-session"); }>"Delete session"</button>
+                <button class="button button-danger-quiet" on:click=move |_| { confirming.set(true); platform::focus_soon("confirm-delete-session"); }>{t::DELETE_SESSION}</button>
             </div>
             <Show when=move || confirming.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="del-title">
-                    <h2 id="del-title">"Delete this session?"</h2>
-                    <p>"The coach's advice is worked out again without it. You can undo for a few seconds."</p>
+                    <h2 id="del-title">{t::DELETE_TITLE}</h2>
+                    <p>{t::DELETE_TEXT}</p>
                     <div class="button-row">
-                        <button id="confirm-delete-session" class="button button-danger" on:click=delete.clone()>"Delete session"</button>
-                        <button class="button" on:click=move |_| confirming.set(false)>"Keep"</button>
+                        <button id="confirm-delete-session" class="button button-danger" on:click=delete.clone()>{t::DELETE_SESSION}</button>
+                        <button class="button" on:click=move |_| confirming.set(false)>{c::KEEP}</button>
                     </div>
                 </section>
             </Show>

@@ -1,13 +1,14 @@
 //! Today, the home screen: which rats still need a session, and one tap to start it.
 
 use crate::components::icons::RatMark;
-use crate::domain::ics::names_phrase;
 use crate::domain::technique::technique;
 use crate::domain::today::{passed_practice_time, plan, Due, PlanCard, PlanRat};
 use crate::platform;
 use crate::router;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::common::names;
+use crate::text::today as t;
 use leptos::prelude::*;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn TodayPage() -> impl IntoView {
     let due_since = Memo::new(move |_| {
         app.programs
             .with(|p| passed_practice_time(&p.practice_times, app.minute.get()))
-            .map(|t| t.label())
+            .map(|t| crate::intl::time(t.hour, t.minute))
     });
 
     move || {
@@ -43,29 +44,20 @@ pub fn TodayPage() -> impl IntoView {
             .collect();
         let trainable_any = cards.iter().any(|c| !c.trainable().is_empty());
         let summary = if !due_names.is_empty() {
-            let names: Vec<&str> = due_names.iter().map(String::as_str).collect();
-            let verb = if names.len() == 1 { "needs" } else { "need" };
-            let late = due_since
-                .get()
-                .map(|t| format!(" It's past your {t} practice time."))
-                .unwrap_or_default();
-            format!(
-                "{} still {verb} a session today.{late}",
-                names_phrase(&names)
-            )
+            let who: Vec<&str> = due_names.iter().map(String::as_str).collect();
+            t::still_due(&who, due_since.get().as_deref())
         } else if trainable_any {
-            "All done for today. Thank you for being so patient with them. A second short session is a bonus, never a must."
-                .to_string()
+            t::ALL_DONE.to_string()
         } else {
-            "Nothing is due today. Choose a technique for a rat to start training.".to_string()
+            t::NOTHING_DUE.to_string()
         };
         let all_done = due_names.is_empty() && trainable_any;
         view! {
             <article class="page today" aria-labelledby="today-title">
                 <header class="page-header">
-                    <h1 id="today-title">"Today"</h1>
+                    <h1 id="today-title">{t::TITLE}</h1>
                     <p class="muted">{crate::intl::date(today, crate::intl::DateStyle::WeekdayDayMonth)}</p>
-                    <p class="muted">"The goal: one calm session a day for each rat. Two is even better."</p>
+                    <p class="muted">{t::GOAL}</p>
                 </header>
                 <p class=if all_done { "today-summary card all-done" } else { "today-summary" } role="status">
                     {summary}
@@ -85,15 +77,15 @@ fn FirstRun(has_archived: bool) -> impl IntoView {
     view! {
         <section class="page empty-state" aria-labelledby="first-title">
             <RatMark size=120/>
-            <h1 id="first-title">{if has_archived { "No active rats" } else { "Welcome to Ratbond" }}</h1>
-            <p>"Trust grows in small, calm sessions, once or twice a day. Ratbond shows you what to do next and keeps track."</p>
+            <h1 id="first-title">{if has_archived { t::NO_ACTIVE_RATS } else { t::WELCOME }}</h1>
+            <p>{t::FIRST_RUN_INTRO}</p>
             <ol class="first-steps">
-                <li>"Add your rat."</li>
-                <li>"Answer a few questions to pick a technique."</li>
-                <li>"Start your first short session."</li>
+                <li>{t::FIRST_STEP_ADD}</li>
+                <li>{t::FIRST_STEP_PICK}</li>
+                <li>{t::FIRST_STEP_START}</li>
             </ol>
             <a href=router::href(if has_archived { routes::RATS } else { routes::NEW_RAT }) class="button button-primary button-wide">
-                {if has_archived { "See your rats" } else { "Add your first rat" }}
+                {if has_archived { t::SEE_YOUR_RATS } else { t::ADD_FIRST_RAT }}
             </a>
         </section>
     }
@@ -103,8 +95,8 @@ fn FirstRun(has_archived: bool) -> impl IntoView {
 fn PlanCardView(card: PlanCard) -> impl IntoView {
     let app = use_app();
     let trainable = card.trainable();
-    let names: Vec<&str> = card.rats.iter().map(|r| r.name.as_str()).collect();
-    let title = names_phrase(&names);
+    let who_all: Vec<&str> = card.rats.iter().map(|r| r.name.as_str()).collect();
+    let title = names(&who_all);
     let heading_id = format!(
         "plan-{}",
         card.key()
@@ -124,11 +116,10 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
             .filter(|r| trainable.contains(&r.id))
             .map(|r| r.name.as_str())
             .collect();
-        let who = names_phrase(&who);
         let label = match card.due {
-            Due::Now => format!("Start a session with {who}"),
-            Due::Better => format!("Start a second session with {who}"),
-            _ => format!("Start another session with {who}"),
+            Due::Now => t::start_with(&who),
+            Due::Better => t::start_second_with(&who),
+            _ => t::start_another_with(&who),
         };
         let class = if card.due == Due::Now {
             "button button-primary button-wide"
@@ -145,7 +136,7 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
         let running = move || app.timer.with(Option::is_some);
         view! {
             <button class=class on:click=start>
-                {move || if running() { "Back to the running session".to_string() } else { label.clone() }}
+                {move || if running() { crate::text::common::BACK_TO_RUNNING_SESSION.to_string() } else { label.clone() }}
             </button>
         }
     });
@@ -173,28 +164,25 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
 #[component]
 fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
     let doing = match (rat.technique, rat.step) {
-        (Some(t), _) if rat.mastered => format!("{}: mastered", technique(t).name),
-        (Some(t), Some((number, count, title))) => {
-            format!("{} · Step {number} of {count}: {title}", technique(t).name)
+        (Some(id), _) if rat.mastered => t::mastered(technique(id).name),
+        (Some(id), Some((number, count, title))) => {
+            t::doing_step(technique(id).name, number, count, title)
         }
-        (Some(t), None) => technique(t).name.to_string(),
-        (None, _) => "No technique yet".to_string(),
+        (Some(id), None) => technique(id).name.to_string(),
+        (None, _) => t::NO_TECHNIQUE_YET.to_string(),
     };
     let status = match rat.due {
-        Due::Now => "No session yet today".to_string(),
-        Due::Better => "1 session today · a second is even better".to_string(),
-        Due::Done => format!("{} sessions today · lovely work", rat.done_today),
-        Due::Resting => "Resting today".to_string(),
+        Due::Now => t::NO_SESSION_YET_TODAY.to_string(),
+        Due::Better => t::ONE_SESSION_TODAY.to_string(),
+        Due::Done => t::sessions_today_done(rat.done_today),
+        Due::Resting => t::RESTING_TODAY.to_string(),
         Due::NoTechnique => String::new(),
     };
-    let streak = (rat.streak > 0).then(|| {
-        let days = if rat.streak == 1 { "day" } else { "days" };
-        format!("{} {days} in a row", rat.streak)
-    });
+    let streak = (rat.streak > 0).then(|| t::streak(rat.streak));
     let choose = (rat.due == Due::NoTechnique).then(|| {
         view! {
             <a href=router::href(&routes::choose(&rat.id)) class="button button-small">
-                {format!("Find a technique for {}", rat.name)}
+                {t::find_technique_for(&rat.name)}
             </a>
         }
     });
@@ -227,22 +215,19 @@ fn BackupNudgeCard() -> impl IntoView {
         })
     });
     let download = move |_| match app.download_backup() {
-        Ok(()) => app.show_toast(
-            "The backup is downloading. Keep it somewhere safe.".into(),
-            None,
-        ),
-        Err(e) => app.show_toast(format!("The backup didn't download ({e})."), None),
+        Ok(()) => app.show_toast(t::BACKUP_DOWNLOADING.into(), None),
+        Err(e) => app.show_toast(t::backup_failed(&e.to_string()), None),
     };
     move || {
         nudge.get().map(|nudge| {
             let sessions = app.sessions.with(Vec::len);
             view! {
                 <section class="card backup-nudge" aria-labelledby="nudge-title" data-testid="backup-nudge">
-                    <h2 id="nudge-title">"Keep their history safe"</h2>
-                    <p>{format!("{} A backup file keeps all {sessions} sessions safe if this browser loses them.", nudge.sentence())}</p>
+                    <h2 id="nudge-title">{t::NUDGE_TITLE}</h2>
+                    <p>{t::nudge_text(&nudge.sentence(), sessions)}</p>
                     <div class="button-row">
-                        <button class="button button-primary" on:click=download>"Download backup"</button>
-                        <button class="button" on:click=move |_| app.snooze_backup(today)>"Not now"</button>
+                        <button class="button button-primary" on:click=download>{t::DOWNLOAD_BACKUP}</button>
+                        <button class="button" on:click=move |_| app.snooze_backup(today)>{t::NOT_NOW}</button>
                     </div>
                 </section>
             }

@@ -32,11 +32,14 @@ function dayAt(n: number, time = '18:00:00'): Date {
   return d;
 }
 
-/** "2026-11-04" for day 2: how the app writes a day (LocalDate's Display). */
-function isoDay(n: number): string {
-  const d = dayAt(n, '12:00:00');
-  const pad = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** "4 November 2026" for day 2: a day in records, as Intl writes it for en-GB. */
+function longDay(n: number): string {
+  return dayAt(n, '12:00:00').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "4 Nov 2026" for day 2: a day in the history list, as Intl writes it for en-GB. */
+function shortDay(n: number): string {
+  return dayAt(n, '12:00:00').toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 async function waitReady(page: Page) {
@@ -252,7 +255,7 @@ test('a nervous rat goes from the chooser through Scent, up and back, to mastery
   await expect(page.getByText('Pip is now on Scent.')).toBeVisible();
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '0 of 3 good sessions · 0 of 3 days');
   await expect(training(page).getByText('Start with “Your scent in the cage”. Keep it short and calm, once a day or more.')).toBeVisible();
-  await expect(training(page).getByText(`Ready to move on from ${isoDay(2)} at the earliest.`)).toBeVisible();
+  await expect(training(page).getByText(`Ready to move on from ${longDay(2)} at the earliest.`)).toBeVisible();
   await expectLadder(page, 'Scent', ladder(['Now', 'Ahead', 'Ahead', 'Ahead']));
   await expect(history(page)).toContainText('No sessions yet.');
 
@@ -512,7 +515,7 @@ test('a timer left running for hours asks how long the session really was', asyn
   await expect(page.getByText('12:00 logged.', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Edit this session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit session' })).toBeVisible();
-  await expect(page.getByText(`Logged for ${isoDay(0)}`)).toBeVisible();
+  await expect(page.getByText(`Logged for ${longDay(0)}`)).toBeVisible();
   await expect(page.getByLabel('Length in minutes')).toHaveValue('12');
   await page.reload();
   await waitReady(page);
@@ -571,7 +574,7 @@ test('editing a session re-runs the advice, a delete can be undone, and a step s
   await page.getByRole('link', { name: '‹ Back' }).click();
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '2 of 3 good sessions · 2 of 3 days');
   await expect(historySessions(page)).toHaveCount(3);
-  await expect(historySessions(page).first()).toContainText(`${isoDay(2)}Scent, step 1 · Hid or fled`);
+  await expect(historySessions(page).first()).toContainText(`${shortDay(2)}Scent, step 1 · Hid or fled`);
   await expect(history(page)).not.toContainText('Move up');
 
   // Editing it back brings the move up back.
@@ -583,8 +586,8 @@ test('editing a session re-runs the advice, a delete can be undone, and a step s
   await expectStep(page, 'Step 2 of 4: Hands near, no touching');
 
   // Deleting the first session asks first; the coach works it out again; Undo restores it.
-  await historySessions(page).filter({ hasText: isoDay(0) }).getByRole('link').click();
-  await expect(page.getByText(`Logged for ${isoDay(0)}`)).toBeVisible();
+  await historySessions(page).filter({ hasText: new RegExp(`^${shortDay(0)}`) }).getByRole('link').click();
+  await expect(page.getByText(`Logged for ${longDay(0)}`)).toBeVisible();
   await page.getByRole('button', { name: 'Delete session' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete this session?' });
   await expect(confirm).toBeVisible();
@@ -610,7 +613,7 @@ test('editing a session re-runs the advice, a delete can be undone, and a step s
   await training(page).getByRole('button', { name: 'Move up to step 3' }).click();
   await expect(page.getByText('Pip moved up to step 3.')).toBeVisible();
   await expectStep(page, 'Step 3 of 4: Treats from your hand', '0 of 3 good sessions · 0 of 2 days');
-  await expect(history(page).getByRole('listitem').first()).toHaveText(`${isoDay(2)}You moved up to step 3 of Scent (by hand)`);
+  await expect(history(page).getByRole('listitem').first()).toHaveText(`${shortDay(2)}You moved up to step 3 of Scent (by hand)`);
   await page.reload();
   await waitReady(page);
   await expectStep(page, 'Step 3 of 4: Treats from your hand');
@@ -626,7 +629,7 @@ test('an owner moves a new rat up to step 2 by hand, and History says so', async
   await expect(page.getByText('Pip moved up to step 2.')).toBeVisible();
   await expectStep(page, 'Step 2 of 4: Hands near, no touching', '0 of 3 good sessions · 0 of 3 days');
   await expectLadder(page, 'Scent', ladder(['Done', 'Now', 'Ahead', 'Ahead']));
-  await expect(history(page).getByRole('listitem')).toHaveText([`${isoDay(0)}You moved up to step 2 of Scent (by hand)`]);
+  await expect(history(page).getByRole('listitem')).toHaveText([`${shortDay(0)}You moved up to step 2 of Scent (by hand)`]);
   await expect(training(page).getByText('Pip has 0 of 3 good sessions, on 0 of 3 different days, at this step.')).toBeVisible();
   // The next session is logged at the new step.
   await session(page, 'Pip', RELAXED, STAY, 'Good session for Pip: 1 of 3 so far, on 1 of 3 different days.');

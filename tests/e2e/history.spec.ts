@@ -43,7 +43,7 @@ test('History shows the newest 30 entries and more on request', async ({ page })
   const rows = history.locator('.history-list > li');
   await expect(rows).toHaveCount(30);
   // Newest first: the last day is at the top.
-  await expect(rows.first()).toContainText('2026-11-09');
+  await expect(rows.first()).toContainText('9 Nov 2026');
   const more = history.getByRole('button', { name: /^Show older entries \(\d+ more\)$/ });
   const total = 30 + Number((await more.textContent())?.match(/\((\d+) more\)/)?.[1]);
   expect(total).toBeGreaterThanOrEqual(70);
