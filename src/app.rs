@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     let screen = Memo::new(move |_| here.with(|m| m.screen));
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{crate::text::app::SKIP_LINK}</a>
         <div class="app">
             <Banners/>
             <main id="main" tabindex="-1">

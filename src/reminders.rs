@@ -151,13 +151,9 @@ pub fn start_ticker(app: AppState) {
             return;
         }
         let names: Vec<&str> = due.iter().map(String::as_str).collect();
-        let waiting = if names.len() == 1 { "is" } else { "are" };
         notify(
-            "Time for trust training",
-            &format!(
-                "{} {waiting} ready for a short, calm session.",
-                crate::domain::ics::names_phrase(&names)
-            ),
+            crate::text::reminders::TITLE,
+            &crate::text::reminders::ready(&crate::domain::ics::names_phrase(&names), names.len()),
         );
     };
     tick();

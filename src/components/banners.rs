@@ -4,6 +4,7 @@ use crate::platform::service_worker;
 use crate::routes;
 use crate::state::{use_app, Banner};
 use crate::store::LoadIssue;
+use crate::text::banners as t;
 use leptos::prelude::*;
 
 #[component]
@@ -15,16 +16,16 @@ pub fn Banners() -> impl IntoView {
         <div class="banners">
             <Show when=session_elsewhere>
                 <div class="banner banner-info" role="status">
-                    <p>"A session is running."</p>
-                    <a href=crate::router::href(routes::SESSION) class="button button-small">"Back to it"</a>
+                    <p>{t::SESSION_RUNNING}</p>
+                    <a href=crate::router::href(routes::SESSION) class="button button-small">{t::BACK_TO_IT}</a>
                 </div>
             </Show>
             // Never while a session runs: the offer waits until the session is saved or ended.
             <Show when=move || app.update_ready.get() && app.timer.with(Option::is_none)>
                 <div class="banner banner-info" role="status">
-                    <p>"A new version of Ratbond is ready."</p>
+                    <p>{t::UPDATE_READY}</p>
                     <button class="button button-small" on:click=move |_| service_worker::apply_update()>
-                        "Reload"
+                        {t::RELOAD}
                     </button>
                 </div>
             </Show>
@@ -47,14 +48,14 @@ fn BannerView(banner: Banner) -> impl IntoView {
         _ => ("banner banner-error", "alert"),
     };
     let text = match &banner {
-        Banner::MemoryOnly => "This browser won't let Ratbond save anything. You can use it now, but everything is gone when you close it.".to_string(),
+        Banner::MemoryOnly => t::MEMORY_ONLY.to_string(),
         Banner::SaveFailed(why) => why.clone(),
-        Banner::StorageFull => "Your change was not saved: this browser's storage for Ratbond is full. Everything else is as it was. Download a backup, then make room in Settings.".to_string(),
+        Banner::StorageFull => t::STORAGE_FULL.to_string(),
         Banner::Load(issue) => issue.to_string(),
     };
     let action = match &banner {
         Banner::Load(LoadIssue::Quarantined { .. }) => Some(
-            view! { <a href=crate::router::href(routes::SETTINGS) class="button button-small">"See details"</a> }
+            view! { <a href=crate::router::href(routes::SETTINGS) class="button button-small">{t::SEE_DETAILS}</a> }
                 .into_any(),
         ),
         Banner::StorageFull => Some(
@@ -62,10 +63,10 @@ fn BannerView(banner: Banner) -> impl IntoView {
                 <div class="button-row">
                     <button class="button button-small" on:click=move |_| {
                         if let Err(e) = app.download_backup() {
-                            app.show_toast(format!("The backup didn't download ({e})."), None);
+                            app.show_toast(t::backup_failed(&e), None);
                         }
-                    }>"Download backup"</button>
-                    <a href=crate::router::href("/settings#space") class="button button-small">"Make room"</a>
+                    }>{t::DOWNLOAD_BACKUP}</button>
+                    <a href=crate::router::href("/settings#space") class="button button-small">{t::MAKE_ROOM}</a>
                 </div>
             }
             .into_any(),
@@ -75,7 +76,7 @@ fn BannerView(banner: Banner) -> impl IntoView {
             Some(
                 view! {
                     <button class="button button-small" on:click=move |_| app.dismiss_banner(&dismissed)>
-                        "OK"
+                        {t::OK}
                     </button>
                 }
                 .into_any(),

@@ -128,12 +128,11 @@ pub enum ChooserError {
 impl fmt::Display for ChooserError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChooserError::UnknownQuestion(_) => write!(f, "That question isn't part of the list."),
+            ChooserError::UnknownQuestion(_) => {
+                f.write_str(crate::text::coach::chooser::UNKNOWN_QUESTION)
+            }
             ChooserError::UnknownAnswer { .. } => {
-                write!(
-                    f,
-                    "That answer isn't one of the choices. Pick one from the list."
-                )
+                f.write_str(crate::text::coach::chooser::UNKNOWN_ANSWER)
             }
         }
     }
@@ -230,41 +229,24 @@ pub fn recommend(answers: &Answers, name: &str, temperament: Temperament) -> Rec
     let space = answers.safe_space.unwrap_or(false);
     let bold = matches!(temperament, Confident | Curious);
 
+    use crate::text::coach::chooser as t;
     let (technique, reason) = if hand == HidesOrFreezes {
-        (
-            TechniqueId::Scent,
-            format!("Scent first: {name} hides or freezes when your hand comes near."),
-        )
+        (TechniqueId::Scent, t::scent_hides(name))
     } else if temperament == Nervous && food != TakesFood::Yes {
-        (
-            TechniqueId::Scent,
-            format!("Scent first: {name} is nervous and not yet sure about food from your hand."),
-        )
+        (TechniqueId::Scent, t::scent_nervous(name))
     } else if food != TakesFood::Yes {
         let how = if food == TakesFood::Sometimes {
-            "sometimes takes food from you"
+            t::SOMETIMES_TAKES_FOOD
         } else {
-            "doesn't take food from you yet"
+            t::NO_FOOD_YET
         };
-        (
-            TechniqueId::OfferingTreats,
-            format!("Offering treats: {name} {how}, so start with treats from your fingers in the cage."),
-        )
+        (TechniqueId::OfferingTreats, t::offering_no_food(name, how))
     } else if space && hand == ComesToSniff && bold {
-        (
-            TechniqueId::NeutralSpace,
-            format!("Neutral space: {name} already comes to you, so let it choose when in a safe space."),
-        )
+        (TechniqueId::NeutralSpace, t::neutral_space(name))
     } else if space && handled != Handled::NoOrUnknown && temperament != Nervous {
-        (
-            TechniqueId::Bonding,
-            format!("Bonding: {name} takes treats and has been handled, so time together in your safe space comes next."),
-        )
+        (TechniqueId::Bonding, t::bonding(name))
     } else {
-        (
-            TechniqueId::OfferingTreats,
-            format!("Offering treats: {name} takes food from you, so you can build up to your palm and holding."),
-        )
+        (TechniqueId::OfferingTreats, t::offering(name))
     };
 
     let others = TechniqueId::ALL
@@ -279,29 +261,18 @@ pub fn recommend(answers: &Answers, name: &str, temperament: Temperament) -> Rec
     }
 }
 
-fn when_it_fits(t: TechniqueId, name: &str, temperament: Temperament, space: bool) -> String {
-    match t {
-        TechniqueId::Scent => {
-            format!("Scent: a gentle start if {name} ever hides from your hand.")
+fn when_it_fits(id: TechniqueId, name: &str, temperament: Temperament, space: bool) -> String {
+    use crate::text::coach::chooser as t;
+    match id {
+        TechniqueId::Scent => t::other_scent(name),
+        TechniqueId::OfferingTreats => t::OTHER_OFFERING.to_string(),
+        TechniqueId::Bonding if !space => t::OTHER_BONDING_NO_SPACE.to_string(),
+        TechniqueId::Bonding if temperament == Temperament::Nervous => {
+            t::other_bonding_nervous(name)
         }
-        TechniqueId::OfferingTreats => {
-            "Offering treats: suits most rats and needs only treats and time.".to_string()
-        }
-        TechniqueId::Bonding if !space => {
-            "Bonding: once you have a safe space outside the cage, like a pen or a bed.".to_string()
-        }
-        TechniqueId::Bonding if temperament == Temperament::Nervous => format!(
-            "Bonding: can be hard for a nervous rat, so try it once {name} takes treats calmly."
-        ),
-        TechniqueId::Bonding => {
-            "Bonding: time together in your safe space, with treats.".to_string()
-        }
-        TechniqueId::NeutralSpace if !space => {
-            "Neutral space: needs a safe area outside the cage, and patience from you.".to_string()
-        }
-        TechniqueId::NeutralSpace => {
-            format!("Neutral space: let {name} come to you in the safe space, in its own time.")
-        }
+        TechniqueId::Bonding => t::OTHER_BONDING.to_string(),
+        TechniqueId::NeutralSpace if !space => t::OTHER_NEUTRAL_NO_SPACE.to_string(),
+        TechniqueId::NeutralSpace => t::other_neutral(name),
     }
 }
 

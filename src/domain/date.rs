@@ -20,8 +20,8 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Format => write!(f, "Use the form year-month-day, like 2026-03-14."),
-            DateError::OutOfRange => write!(f, "That date does not exist."),
+            DateError::Format => f.write_str(crate::text::date::FORMAT),
+            DateError::OutOfRange => f.write_str(crate::text::date::OUT_OF_RANGE),
         }
     }
 }
@@ -130,21 +130,7 @@ impl LocalDate {
 
     /// "December": the month's name in English.
     pub fn month_name(&self) -> &'static str {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        MONTHS
+        crate::text::date::MONTHS
             .get(usize::from(self.month()).saturating_sub(1))
             .copied()
             .unwrap_or_default()
@@ -152,21 +138,11 @@ impl LocalDate {
 
     /// "Tuesday 1 December", for headings.
     pub fn long_text(&self) -> String {
-        const DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let weekday = DAYS
+        let weekday = crate::text::date::DAYS
             .get(usize::from(self.weekday()))
             .copied()
             .unwrap_or_default();
-        let month = self.month_name();
-        format!("{weekday} {} {month}", self.day())
+        crate::text::date::weekday_day_month(weekday, self.day(), self.month_name())
     }
 
     /// 0 = Monday … 6 = Sunday.

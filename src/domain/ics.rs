@@ -49,19 +49,13 @@ pub enum IcsError {
 
 impl fmt::Display for IcsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::calendar as t;
         match self {
-            IcsError::NoReminders => write!(f, "Pick at least one practice time."),
-            IcsError::TimeFormat => write!(f, "Use hours and minutes, like 18:30."),
-            IcsError::Hour { hour } => {
-                write!(f, "Hours go from 0 to 23. This time says {hour}.")
-            }
-            IcsError::Minute { minute } => {
-                write!(f, "Minutes go from 0 to 59. This time says {minute}.")
-            }
-            IcsError::Stamp => write!(
-                f,
-                "The clock couldn't be read, so the calendar file wasn't made. Please try again."
-            ),
+            IcsError::NoReminders => f.write_str(t::NO_REMINDERS),
+            IcsError::TimeFormat => f.write_str(t::TIME_FORMAT),
+            IcsError::Hour { hour } => f.write_str(&t::bad_hour(*hour)),
+            IcsError::Minute { minute } => f.write_str(&t::bad_minute(*minute)),
+            IcsError::Stamp => f.write_str(t::STAMP),
         }
     }
 }
@@ -178,11 +172,7 @@ pub fn names_phrase(names: &[&str]) -> String {
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
         .collect();
-    match names.as_slice() {
-        [] => "your rats".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::text::calendar::names(&names)
 }
 
 /// Reads `YYYYMMDDTHHMMSSZ`; gives the minutes since 2020-01-01 00:00 UTC (0 before).
@@ -249,12 +239,9 @@ pub fn practice_calendar(
     times.dedup();
 
     let who = names_phrase(rat_names);
-    let summary = format!("Ratbond: time with {who}");
-    let description = format!(
-        "A short, calm session with {who}. Open Ratbond to start it, then log how it went.\n\
-         One session a day is the goal; a second one is a bonus."
-    );
-    let alarm = format!("Time for a short, calm session with {who}.");
+    let summary = crate::text::calendar::summary(&who);
+    let description = crate::text::calendar::description(&who);
+    let alarm = crate::text::calendar::alarm(&who);
 
     let mut out = String::new();
     let mut line = |name: &str, value: &str| {

@@ -92,23 +92,14 @@ fn is_good(o: &RatOutcome) -> bool {
 }
 
 fn text(kind: MilestoneKind, name: &str) -> String {
+    use crate::text::progress as t;
     match kind {
-        MilestoneKind::FirstSession => {
-            format!("{name}'s first session with you. Every bond starts here.")
-        }
-        MilestoneKind::FirstTreatFromHand => {
-            format!("{name} took a treat from your hand for the first time.")
-        }
-        MilestoneKind::FirstClimbOn => format!("{name} climbed onto you for the first time."),
-        MilestoneKind::FirstPickUp => {
-            format!("First calm pick-up: {name} stayed relaxed in your hands.")
-        }
-        MilestoneKind::FirstFullWeek => {
-            format!("Seven days in a row with {name}. That steady rhythm is what builds trust.")
-        }
-        MilestoneKind::Mastered(t) => {
-            format!("{name} mastered {}. Well done, both of you.", t.name())
-        }
+        MilestoneKind::FirstSession => t::first_session(name),
+        MilestoneKind::FirstTreatFromHand => t::first_treat_from_hand(name),
+        MilestoneKind::FirstClimbOn => t::first_climb_on(name),
+        MilestoneKind::FirstPickUp => t::first_pick_up(name),
+        MilestoneKind::FirstFullWeek => t::first_full_week(name),
+        MilestoneKind::Mastered(id) => t::mastered(name, id.name()),
     }
 }
 
@@ -178,7 +169,7 @@ pub fn milestones(
     });
 
     let name = match name.trim() {
-        "" => "Your rat",
+        "" => crate::text::progress::YOUR_RAT,
         n => n,
     };
     found

@@ -30,6 +30,7 @@ use super::date::LocalDate;
 use super::rat::{RatId, Temperament};
 use super::session::{Override, OverrideKind, RatOutcome, Response, Session, SessionId, Sign};
 use super::technique::{next_after_mastery, technique, Step, Technique, TechniqueId};
+use crate::text::coach as t;
 use std::cmp::Ordering;
 
 /// Two weeks without a session at a step is long enough for a rat to lose some ease.
@@ -148,12 +149,8 @@ impl Concern {
     /// A welfare note with a gentle vet hint.
     pub fn note(self) -> &'static str {
         match self {
-            Concern::RedTears => {
-                "Red tears can mean stress or illness. Give a few quiet days with no training. If they keep coming back, or your rat sneezes or seems unwell, see a rat-savvy vet."
-            }
-            Concern::Biting => {
-                "Biting is a rat's way of saying stop. Give a few quiet days without handling, then make the steps smaller. Sudden biting can also mean pain, so a vet check is a good idea."
-            }
+            Concern::RedTears => t::NOTE_RED_TEARS,
+            Concern::Biting => t::NOTE_BITING,
         }
     }
     fn sign(self) -> Sign {
@@ -249,49 +246,32 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
 
     if attempt.signs.contains(Sign::NippedOrBit) {
         if rule.bite_steps_back {
-            let what = format!("{name} nipped, which means “too much, too soon”.");
+            let what = t::nipped_too_much(name);
             return step_back(tech, index, what, name);
         }
-        return Advice::stay(format!(
-            "{name} nipped. At this step it is often a grab for the treat, so offer bigger pieces or use a spoon."
-        ));
+        return Advice::stay(t::nipped_grab(name));
     }
 
     if attempt.is_fear() {
         let looked_at = fear_tail.len();
         let scared = fear_tail.iter().filter(|a| a.is_fear()).count();
         if scared >= usize::from(rule.fear_sessions_to_step_back) {
-            let what = if scared == 1 {
-                format!("{name} was scared today.")
-            } else if scared == looked_at {
-                format!("{name} was scared in the last {scared} sessions.")
-            } else {
-                format!("{name} was scared in {scared} of the last {looked_at} sessions.")
-            };
+            let what = t::scared(name, scared, looked_at);
             return step_back(tech, index, what, name);
         }
-        return Advice::stay(format!(
-            "{name} was scared today. That happens. Keep the next session short and easy."
-        ));
+        return Advice::stay(t::scared_once(name));
     }
 
     if after_gap {
-        return Advice::stay(format!(
-            "It's been a while since {name}'s last session here. Take this step again for a couple of days."
-        ));
+        return Advice::stay(t::long_gap(name));
     }
 
     if progress.is_mastered() {
-        return Advice::stay(format!(
-            "{name} has mastered {}. Keep sessions short and fun.",
-            tech.name
-        ));
+        return Advice::stay(t::mastered_stay(name, tech.name));
     }
 
     if attempt.step < index {
-        return Advice::stay(
-            "A warm-up at an easier step is fine. It doesn't count toward the next step.".into(),
-        );
+        return Advice::stay(t::WARM_UP.into());
     }
 
     let (window, _) = counted(progress.since, history.at_step, attempt);
@@ -304,41 +284,38 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
         if good && tally.is_met() && attempt.day >= back.until {
             return Advice {
                 decision: Decision::MoveUp { to: back.return_to },
-                reason: format!("{name} was calm again on the easier step. Try “{title}” again."),
+                reason: t::calm_again(name, title),
             };
         }
         let first = if good {
-            format!("{name} was calm today.")
+            t::calm_today(name)
         } else {
             not_good()
         };
         let wait = back.until.days_since(attempt.day);
         let then = if wait > 0 {
-            format!(
-                "Stay on this easier step for {}, then try “{title}” again.",
-                more_days(wait)
-            )
+            t::stay_easier_for(wait, title)
         } else {
             let more = tally.need_days.saturating_sub(tally.good_days).max(1);
-            format!("{} more here, then try “{title}” again.", calm_days(more))
+            t::more_calm_days_then(more, title)
         };
-        return Advice::stay(format!("{first} {then}"));
+        return Advice::stay(t::then(&first, &then));
     }
 
     if !good {
         return Advice::stay(not_good());
     }
     if !tally.is_met() {
-        return Advice::stay(format!(
-            "Good session for {name}: {} of {} so far, on {} of {} different days.",
-            tally.good_sessions, tally.need_sessions, tally.good_days, tally.need_days
+        return Advice::stay(t::good_so_far(
+            name,
+            tally.good_sessions,
+            tally.need_sessions,
+            tally.good_days,
+            tally.need_days,
         ));
     }
     if attempt.day < tally.ready_on {
-        return Advice::stay(format!(
-            "{name} is doing well. Stay on this step for {} so the trust can settle.",
-            more_days(tally.ready_on.days_since(attempt.day))
-        ));
+        return Advice::stay(t::settle(name, tally.ready_on.days_since(attempt.day)));
     }
     if index == tech.last_step() {
         let next = next_after_mastery(tech.id, who.temperament, who.has_safe_space);
@@ -350,10 +327,7 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
     let next = &tech.steps[usize::from(index) + 1];
     Advice {
         decision: Decision::MoveUp { to: index + 1 },
-        reason: format!(
-            "{name} was relaxed on {} different days. Ready for the next step: “{}”.",
-            tally.good_days, next.title
-        ),
+        reason: t::ready_for_next(name, tally.good_days, next.title),
     }
 }
 
@@ -419,10 +393,7 @@ impl Replay {
             if matches!(e.advice.decision, Decision::PauseAndCheck { .. }) {
                 return Advice {
                     decision: e.advice.decision,
-                    reason: format!(
-                        "{} When {name} seems well again, start with a short, easy session.",
-                        e.advice.reason
-                    ),
+                    reason: t::after_pause(&e.advice.reason, name),
                 };
             }
         }
@@ -434,29 +405,24 @@ impl Replay {
             };
         }
         let Some(last) = self.last_active else {
-            return Advice::stay(format!(
-                "Start with “{}”. Keep it short and calm, once a day or more.",
-                step.title
-            ));
+            return Advice::stay(t::start_with(step.title));
         };
         if today.days_since(last) >= LONG_GAP_DAYS {
-            return Advice::stay(format!(
-                "It's been a while since {name}'s last session here. Take this step again for a couple of days."
-            ));
+            return Advice::stay(t::long_gap(name));
         }
         if let Some(back) = self.progress.back {
             let wait = back.until.days_since(today);
             if wait > 0 {
-                return Advice::stay(format!(
-                    "{name} is on an easier step for {}. Keep it calm and fun.",
-                    more_days(wait)
-                ));
+                return Advice::stay(t::on_easier_step(name, wait));
             }
         }
-        let t = self.tally;
-        Advice::stay(format!(
-            "{name} has {} of {} good sessions, on {} of {} different days, at this step.",
-            t.good_sessions, t.need_sessions, t.good_days, t.need_days
+        let tally = self.tally;
+        Advice::stay(t::tally(
+            name,
+            tally.good_sessions,
+            tally.need_sessions,
+            tally.good_days,
+            tally.need_days,
         ))
     }
 }
@@ -635,13 +601,13 @@ fn override_advice(tech: &Technique, progress: &Progress, o: &Override, name: &s
     match to.cmp(&progress.step) {
         Ordering::Greater => Advice {
             decision: Decision::MoveUp { to },
-            reason: format!("You moved {name} up to “{title}”."),
+            reason: t::moved_up(name, title),
         },
         Ordering::Less => Advice {
             decision: Decision::StepBack { to, days: 0 },
-            reason: format!("You moved {name} back to “{title}”."),
+            reason: t::moved_back(name, title),
         },
-        Ordering::Equal => Advice::stay(format!("{name} was already on “{title}”.")),
+        Ordering::Equal => Advice::stay(t::already_on(name, title)),
     }
 }
 
@@ -758,23 +724,19 @@ fn welfare(name: &str, recent: &[Attempt], attempt: &Attempt) -> Option<Advice> 
                 return None;
             }
             let what = match concern {
-                Concern::RedTears => "had red tears",
-                Concern::Biting => "nipped or bit",
+                Concern::RedTears => t::HAD_RED_TEARS,
+                Concern::Biting => t::NIPPED_OR_BIT,
             };
             Some(Advice {
                 decision: Decision::PauseAndCheck { concern },
-                reason: format!(
-                    "{name} {what} in {seen} of the last {looked_at} sessions. Pause the training for now and check on {name}'s health."
-                ),
+                reason: t::pause_and_check(name, what, seen, looked_at),
             })
         })
 }
 
 fn step_back(tech: &Technique, index: u8, what: String, name: &str) -> Advice {
     let Some(to) = tech.back_target(index) else {
-        return Advice::stay(format!(
-            "{what} This is the first step, so stay here and go gently: shorter sessions, more distance. {name} needs more time, and that is normal."
-        ));
+        return Advice::stay(t::first_step_stay(&what, name));
     };
     let days_back = tech.steps[usize::from(index)].rule.back_days;
     let title = tech.steps[usize::from(to)].title;
@@ -783,78 +745,35 @@ fn step_back(tech: &Technique, index: u8, what: String, name: &str) -> Advice {
             to,
             days: days_back,
         },
-        reason: format!(
-            "{what} Go back to “{title}” for {}, then try again.",
-            days(i64::from(days_back))
-        ),
+        reason: t::go_back(&what, title, days_back),
     }
 }
 
 fn not_good_reason(name: &str, step: &Step, a: &Attempt) -> String {
     if let Some(sign) = a.signs.first_stress() {
-        return format!(
-            "{name} showed a sign of stress ({}), so this session doesn't count yet. Go gently.",
-            sign.label().to_lowercase()
-        );
+        return t::stress_sign(name, &sign.label().to_lowercase());
     }
     if a.response.is_good() {
         if let Some(sign) = step.rule.needs_sign {
-            return format!(
-                "{name} was relaxed, which is lovely. A session counts here when {name} also {}.",
-                sign_goal(sign)
-            );
+            return t::needs_sign(name, sign_goal(sign));
         }
     }
-    format!(
-        "{name} was {} today. {name} needs more time, and that is normal.",
-        a.response.label().to_lowercase()
-    )
+    t::needs_time(name, &a.response.label().to_lowercase())
 }
 
 fn sign_goal(sign: Sign) -> &'static str {
     match sign {
-        Sign::TookTreat => "takes a treat",
-        Sign::ClimbedOn => "climbs on",
-        Sign::SniffedOrLicked => "sniffs your hand",
-        _ => "shows this sign",
+        Sign::TookTreat => t::GOAL_TREAT,
+        Sign::ClimbedOn => t::GOAL_CLIMB,
+        Sign::SniffedOrLicked => t::GOAL_SNIFF,
+        _ => t::GOAL_OTHER,
     }
 }
 
 fn mastered_reason(name: &str, tech: &Technique, next: Option<TechniqueId>) -> String {
     match next {
-        Some(next) => format!(
-            "{name} has mastered {}! Next, try {} for handling outside the cage.",
-            tech.name,
-            next.name()
-        ),
-        None => format!(
-            "{name} has mastered {}! Enjoy your time together.",
-            tech.name
-        ),
-    }
-}
-
-fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
-}
-
-fn more_days(n: i64) -> String {
-    if n == 1 {
-        "1 more day".into()
-    } else {
-        format!("{n} more days")
-    }
-}
-
-fn calm_days(n: u8) -> String {
-    if n == 1 {
-        "One more calm day".into()
-    } else {
-        format!("{n} more calm days")
+        Some(next) => t::mastered_next(name, tech.name, next.name()),
+        None => t::mastered_done(name, tech.name),
     }
 }
 

@@ -170,28 +170,15 @@ impl RatError {
 
 impl fmt::Display for RatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::rat_rules as t;
         match self {
-            RatError::NameMissing => write!(f, "Please give your rat a name."),
-            RatError::NameTooLong { chars } => write!(
-                f,
-                "Names can be up to {NAME_MAX} characters. This one has {chars}."
-            ),
-            RatError::NameControl => write!(f, "The name has characters that can't be shown."),
-            RatError::DateFormat => write!(
-                f,
-                "That date doesn't look right. Pick it from the calendar."
-            ),
-            RatError::DateInFuture => {
-                write!(f, "This date is in the future. Pick today or earlier.")
-            }
-            RatError::GroupTooLong { chars } => write!(
-                f,
-                "Cage group names can be up to {GROUP_MAX} characters. This one has {chars}."
-            ),
-            RatError::NotesTooLong { chars } => write!(
-                f,
-                "Notes can be up to {NOTES_MAX} characters. These have {chars}."
-            ),
+            RatError::NameMissing => f.write_str(t::NAME_MISSING),
+            RatError::NameTooLong { chars } => f.write_str(&t::name_too_long(NAME_MAX, *chars)),
+            RatError::NameControl => f.write_str(t::NAME_CONTROL),
+            RatError::DateFormat => f.write_str(t::DATE_FORMAT),
+            RatError::DateInFuture => f.write_str(t::DATE_IN_FUTURE),
+            RatError::GroupTooLong { chars } => f.write_str(&t::group_too_long(GROUP_MAX, *chars)),
+            RatError::NotesTooLong { chars } => f.write_str(&t::notes_too_long(NOTES_MAX, *chars)),
         }
     }
 }
@@ -358,31 +345,15 @@ pub fn describe_span(from: LocalDate, today: LocalDate) -> String {
     if today.day() < from.day() {
         months -= 1;
     }
-    let plural = |n: i64, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
+    use crate::text::rat_rules as t;
     if months >= 12 {
-        let years = i64::from(months / 12);
-        let rest = i64::from(months % 12);
-        if rest == 0 {
-            plural(years, "year", "years")
-        } else {
-            format!(
-                "{} {}",
-                plural(years, "year", "years"),
-                plural(rest, "month", "months")
-            )
-        }
+        t::years(i64::from(months / 12), i64::from(months % 12))
     } else if months >= 2 {
-        plural(i64::from(months), "month", "months")
+        t::months(i64::from(months))
     } else if days >= 14 {
-        plural(days / 7, "week", "weeks")
+        t::weeks(days / 7)
     } else {
-        plural(days, "day", "days")
+        t::days(days)
     }
 }
 

@@ -29,8 +29,8 @@ pub enum BackupNudge {
 impl BackupNudge {
     pub fn sentence(self) -> String {
         match self {
-            BackupNudge::Never { .. } => "You haven't made a backup yet.".to_string(),
-            BackupNudge::Since { days } => format!("Your last backup was {days} days ago."),
+            BackupNudge::Never { .. } => crate::text::safety::NEVER_BACKED_UP.to_string(),
+            BackupNudge::Since { days } => crate::text::safety::last_backup_days_ago(days),
         }
     }
 }

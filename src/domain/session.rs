@@ -3,6 +3,7 @@
 use super::date::LocalDate;
 use super::rat::RatId;
 use super::technique::{technique, TechniqueId};
+use crate::text::session_rules as t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -45,11 +46,11 @@ impl Response {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Response::HidOrFled => "Hid or fled",
-            Response::FrozeOrTense => "Froze or tense",
-            Response::Cautious => "Cautious",
-            Response::Relaxed => "Relaxed",
-            Response::CameToYou => "Came to you",
+            Response::HidOrFled => t::HID_OR_FLED,
+            Response::FrozeOrTense => t::FROZE_OR_TENSE,
+            Response::Cautious => t::CAUTIOUS,
+            Response::Relaxed => t::RELAXED,
+            Response::CameToYou => t::CAME_TO_YOU,
         }
     }
     pub fn is_good(self) -> bool {
@@ -111,38 +112,25 @@ impl Sign {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
     pub fn label(self) -> &'static str {
-        match self {
-            Sign::TookTreat => "Took a treat",
-            Sign::SniffedOrLicked => "Sniffed or licked my hand",
-            Sign::ClimbedOn => "Climbed on",
-            Sign::Bruxing => "Bruxing",
-            Sign::Boggling => "Boggling",
-            Sign::Popcorning => "Popcorning",
-            Sign::Froze => "Froze",
-            Sign::Hid => "Hid",
-            Sign::Squeaked => "Squeaked",
-            Sign::NippedOrBit => "Nipped or bit",
-            Sign::RedTears => "Red tears (porphyrin)",
-        }
+        self.words().0
     }
     /// What the sign usually means, in one line.
     pub fn meaning(self) -> &'static str {
+        self.words().1
+    }
+    fn words(self) -> (&'static str, &'static str) {
         match self {
-            Sign::TookTreat => "Taking food from you is an early sign of trust.",
-            Sign::SniffedOrLicked => "Your rat is curious about your hand, not scared of it.",
-            Sign::ClimbedOn => "Your rat chose to come to you. That is a big step.",
-            Sign::Bruxing => {
-                "Soft teeth grinding usually means contentment. With a tense body it can mean stress or pain."
-            }
-            Sign::Boggling => "Eyes flickering in and out while bruxing show strong pleasure.",
-            Sign::Popcorning => "Sudden hops and twists are play and joy, mostly in young rats.",
-            Sign::Froze => "Keeping very still is a way to hide. Your rat felt unsafe.",
-            Sign::Hid => "Your rat needed to feel safe. Let it hide, and go slower.",
-            Sign::Squeaked => "A squeak when touched can mean fear or pain.",
-            Sign::NippedOrBit => "A nip means stop, too much. Sometimes it is a grab for food.",
-            Sign::RedTears => {
-                "Red-brown crust at the eyes or nose often means stress or illness. If it comes back, see a vet."
-            }
+            Sign::TookTreat => t::TOOK_TREAT,
+            Sign::SniffedOrLicked => t::SNIFFED_OR_LICKED,
+            Sign::ClimbedOn => t::CLIMBED_ON,
+            Sign::Bruxing => t::BRUXING,
+            Sign::Boggling => t::BOGGLING,
+            Sign::Popcorning => t::POPCORNING,
+            Sign::Froze => t::FROZE,
+            Sign::Hid => t::HID,
+            Sign::Squeaked => t::SQUEAKED,
+            Sign::NippedOrBit => t::NIPPED_OR_BIT,
+            Sign::RedTears => t::RED_TEARS,
         }
     }
     pub fn is_comfort(self) -> bool {
@@ -292,37 +280,19 @@ impl SessionError {
 impl fmt::Display for SessionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SessionError::DayInFuture => {
-                write!(f, "This day is in the future. Pick today or earlier.")
+            SessionError::DayInFuture => f.write_str(t::DAY_IN_FUTURE),
+            SessionError::NoRats => f.write_str(t::NO_RATS),
+            SessionError::DuplicateRat { .. } => f.write_str(t::DUPLICATE_RAT),
+            SessionError::UnknownStep { technique, .. } => {
+                f.write_str(&t::unknown_step(technique.name()))
             }
-            SessionError::NoRats => write!(f, "Pick at least one rat for this session."),
-            SessionError::DuplicateRat { .. } => {
-                write!(
-                    f,
-                    "A rat is in this session twice. Keep one entry for each rat."
-                )
+            SessionError::TooLong { secs } => {
+                f.write_str(&t::too_long(secs / 3600, secs % 3600 / 60))
             }
-            SessionError::UnknownStep { technique: t, .. } => {
-                write!(
-                    f,
-                    "That step isn't part of {}. Pick a step from the list.",
-                    t.name()
-                )
+            SessionError::TooManyTreats { treats } => {
+                f.write_str(&t::too_many_treats(TREATS_MAX, *treats))
             }
-            SessionError::TooLong { secs } => write!(
-                f,
-                "A session can be up to 4 hours. This one is {} h {} min.",
-                secs / 3600,
-                secs % 3600 / 60
-            ),
-            SessionError::TooManyTreats { treats } => write!(
-                f,
-                "You can log up to {TREATS_MAX} treats. This says {treats}."
-            ),
-            SessionError::NoteTooLong { chars } => write!(
-                f,
-                "Notes can be up to {NOTE_MAX} characters. This one has {chars}."
-            ),
+            SessionError::NoteTooLong { chars } => f.write_str(&t::note_too_long(NOTE_MAX, *chars)),
         }
     }
 }
@@ -442,8 +412,8 @@ impl OverrideKind {
     }
     pub fn label(self) -> &'static str {
         match self {
-            OverrideKind::MoveUp => "You moved up a step",
-            OverrideKind::StepBack => "You went back a step",
+            OverrideKind::MoveUp => t::MOVED_UP,
+            OverrideKind::StepBack => t::STEPPED_BACK,
         }
     }
 }

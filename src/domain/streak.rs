@@ -53,21 +53,15 @@ pub enum RestError {
 
 impl fmt::Display for RestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::progress as t;
         match self {
-            RestError::EndBeforeStart => {
-                write!(
-                    f,
-                    "The last rest day comes before the first. Swap them round."
-                )
+            RestError::EndBeforeStart => f.write_str(t::REST_END_BEFORE_START),
+            RestError::TooLong { days } => {
+                f.write_str(&t::rest_too_long(REST_RANGE_MAX_DAYS, *days))
             }
-            RestError::TooLong { days } => write!(
-                f,
-                "A rest period can be up to {REST_RANGE_MAX_DAYS} days. This one is {days}."
-            ),
-            RestError::ReasonTooLong { chars } => write!(
-                f,
-                "The reason can be up to {REST_REASON_MAX} characters. This one has {chars}."
-            ),
+            RestError::ReasonTooLong { chars } => {
+                f.write_str(&t::rest_reason_too_long(REST_REASON_MAX, *chars))
+            }
         }
     }
 }
@@ -349,12 +343,13 @@ impl DailyProgress {
 
     /// One short, kind line for the Today screen.
     pub fn message(&self) -> String {
+        use crate::text::progress as t;
         if !self.is_met() {
-            "No session yet today. A short one is plenty.".to_string()
+            t::GOAL_OPEN.to_string()
         } else if !self.is_better_met() {
-            "Today's session is done. A second one is a lovely bonus.".to_string()
+            t::GOAL_MET.to_string()
         } else {
-            format!("{} sessions today. Lovely work.", self.done)
+            t::goal_better_met(self.done)
         }
     }
 }

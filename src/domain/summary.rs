@@ -13,6 +13,7 @@ use super::technique::{technique, TechniqueId};
 use super::trust::{
     chart_paths, level_on, marks_path, rat_trust, step_marks, StepMark, TrustPoint, BASELINE,
 };
+use crate::text::summary as t;
 
 /// How far back the trust sentence compares: four weeks.
 pub const COMPARE_DAYS: i64 = 28;
@@ -90,16 +91,8 @@ pub fn rat_progress(
 
 fn display_name(name: &str) -> &str {
     match name.trim() {
-        "" => "Your rat",
+        "" => t::YOUR_RAT,
         n => n,
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
@@ -126,78 +119,67 @@ impl RatProgress {
             .filter(|day| *day >= first)
             .and_then(|day| level_on(&self.points, day));
         let (then, when) = match earlier {
-            Some(level) => (whole(level), "four weeks ago".to_string()),
+            Some(level) => (whole(level), t::FOUR_WEEKS_AGO.to_string()),
             None => {
                 let span = describe_span(first, self.today);
                 let when = if first >= self.today || span.is_empty() {
-                    "at the start today".to_string()
+                    t::AT_THE_START_TODAY.to_string()
                 } else {
-                    format!("at the start, {span} ago")
+                    t::at_the_start(&span)
                 };
                 (BASELINE as i32, when)
             }
         };
         let change = match now.cmp(&then) {
-            std::cmp::Ordering::Greater => format!("up from {then} {when}"),
-            std::cmp::Ordering::Less => format!("down from {then} {when}"),
-            std::cmp::Ordering::Equal => format!("the same as {when}"),
+            std::cmp::Ordering::Greater => t::up_from(then, &when),
+            std::cmp::Ordering::Less => t::down_from(then, &when),
+            std::cmp::Ordering::Equal => t::same_as(&when),
         };
-        Some(format!("{now} of 100, {change}"))
+        Some(t::level(now, &change))
     }
 
     /// The chart's text summary: "Trust level 72 of 100, up from 50 four weeks ago. 18 sessions."
     pub fn trust_sentence(&self) -> String {
         match self.level_phrase() {
-            Some(phrase) => format!(
-                "Trust level {phrase}. {}.",
-                plural(self.points.len(), "session", "sessions")
-            ),
-            None => "No sessions yet.".into(),
+            Some(phrase) => t::trust_sentence(&phrase, self.points.len()),
+            None => t::NO_SESSIONS.into(),
         }
     }
 
     /// "Scent, step 2 of 4: Hands near, no touching".
     pub fn technique_line(&self) -> String {
         let Some(c) = self.current else {
-            return "No technique chosen yet".into();
+            return t::NO_TECHNIQUE.into();
         };
-        let t = technique(c.technique);
+        let tech = technique(c.technique);
         if c.mastered {
-            return format!("{}, mastered", t.name);
+            return t::mastered(tech.name);
         }
-        let title = t.step(c.step).map_or("", |s| s.title);
-        format!(
-            "{}, step {} of {}: {title}",
-            t.name,
-            u32::from(c.step) + 1,
-            t.steps.len()
-        )
+        let title = tech.step(c.step).map_or("", |s| s.title);
+        t::technique_step(tech.name, u32::from(c.step) + 1, tech.steps.len(), title)
     }
 
     /// "5 days in a row (best 9 days)".
     pub fn streak_line(&self) -> String {
         let s = self.streaks;
-        let best = plural(s.best as usize, "day", "days");
         match (s.current, s.best) {
-            (_, 0) => "None yet".into(),
-            (0, _) => format!("None right now (best {best})"),
-            (c, b) if c == b => format!(
-                "{} in a row, the best so far",
-                plural(c as usize, "day", "days")
-            ),
-            (c, _) => format!(
-                "{} in a row (best {best})",
-                plural(c as usize, "day", "days")
-            ),
+            (_, 0) => t::NONE_YET.into(),
+            (0, b) => t::streak_none_now(b as usize),
+            (c, b) if c == b => t::streak_best(c as usize),
+            (c, b) => t::streak(c as usize, b as usize),
         }
     }
 
     /// "18, from 2026-11-02 to 2026-11-30", or "None yet".
     pub fn sessions_line(&self) -> String {
         match (self.points.first(), self.points.last()) {
-            (Some(a), Some(b)) if a.day == b.day => format!("{} on {}", self.points.len(), a.day),
-            (Some(a), Some(b)) => format!("{}, from {} to {}", self.points.len(), a.day, b.day),
-            _ => "None yet".into(),
+            (Some(a), Some(b)) if a.day == b.day => {
+                t::sessions_on(self.points.len(), &a.day.to_string())
+            }
+            (Some(a), Some(b)) => {
+                t::sessions_from_to(self.points.len(), &a.day.to_string(), &b.day.to_string())
+            }
+            _ => t::NONE_YET.into(),
         }
     }
 }
@@ -206,14 +188,14 @@ impl RatProgress {
     /// The profile `facts`, then technique, sessions, streak and trust level, in words.
     pub fn rows<'a>(&self, facts: &[(&'a str, String)]) -> Vec<(&'a str, String)> {
         let mut rows = facts.to_vec();
-        rows.push(("Technique", self.technique_line()));
-        rows.push(("Sessions", self.sessions_line()));
-        rows.push(("Streak", self.streak_line()));
+        rows.push((t::ROW_TECHNIQUE, self.technique_line()));
+        rows.push((t::ROW_SESSIONS, self.sessions_line()));
+        rows.push((t::ROW_STREAK, self.streak_line()));
         rows.push((
-            "Trust level",
+            t::ROW_TRUST,
             match self.level_phrase() {
-                Some(phrase) => format!("{phrase} (50 is neutral)"),
-                None => "Not measured yet (50 is neutral)".into(),
+                Some(phrase) => t::level_row(&phrase),
+                None => t::LEVEL_UNMEASURED.into(),
             },
         ));
         rows
@@ -224,24 +206,21 @@ impl RatProgress {
 /// (temperament, sex, birthday or adoption day, cage group), already in words.
 pub fn progress_text(name: &str, facts: &[(&str, String)], p: &RatProgress) -> String {
     let name = display_name(name);
-    let mut lines = vec![format!("{name}'s trust training"), String::new()];
+    let mut lines = vec![t::text_title(name), String::new()];
     for (label, value) in p.rows(facts) {
-        lines.push(format!("{label}: {value}"));
+        lines.push(t::text_row(label, &value));
     }
     lines.push(String::new());
     if p.milestones.is_empty() {
-        lines.push("Milestones: none yet".into());
+        lines.push(t::TEXT_NO_MILESTONES.into());
     } else {
-        lines.push("Milestones:".into());
+        lines.push(t::TEXT_MILESTONES.into());
         for m in &p.milestones {
-            lines.push(format!("- {}: {}", m.day, m.text));
+            lines.push(t::text_milestone(&m.day.to_string(), &m.text));
         }
     }
     lines.push(String::new());
-    lines.push(format!(
-        "Short, calm sessions at {name}'s own pace. Summary from Ratbond, {}.",
-        p.today
-    ));
+    lines.push(t::text_footer(name, &p.today.to_string()));
     lines.join("\n")
 }
 
@@ -267,8 +246,8 @@ pub fn escape_html(text: &str) -> String {
 pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> String {
     let name = escape_html(display_name(name));
     let mut html = format!(
-        r#"<section class="trust-print" aria-labelledby="trust-print-title"><h2 id="trust-print-title">Trust training summary, {}</h2><dl class="facts">"#,
-        p.today
+        r#"<section class="trust-print" aria-labelledby="trust-print-title"><h2 id="trust-print-title">{}</h2><dl class="facts">"#,
+        escape_html(&t::print_title(&p.today.to_string()))
     );
     for (label, value) in p.rows(facts) {
         html.push_str(&format!(
@@ -277,10 +256,14 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
             escape_html(&value)
         ));
     }
-    html.push_str(r#"</dl></section><section class="card trust-card" aria-labelledby="trust-title"><h2 id="trust-title">Trust over time</h2>"#);
+    html.push_str(&format!(
+        r#"</dl></section><section class="card trust-card" aria-labelledby="trust-title"><h2 id="trust-title">{}</h2>"#,
+        t::TRUST_TITLE
+    ));
     if p.points.is_empty() {
         html.push_str(&format!(
-            r#"<p class="trust-empty">{name}'s trust chart starts with your first session. Each short, calm session adds a point.</p>"#
+            r#"<p class="trust-empty">{}</p>"#,
+            t::trust_empty(&name)
         ));
     } else {
         let first = p
@@ -294,14 +277,22 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
             .map(|p| p.day.to_string())
             .unwrap_or_default();
         html.push_str(&format!(
-            r#"<p class="trust-explain">The line is {name}'s trust level, from 0 to 100. Each session moves it part of the way toward how calm {name} was, so one hard day is only a small dip.</p><figure class="trust-chart">{}<figcaption class="trust-dates"><span>{first}</span><span>{last}</span></figcaption></figure><p class="trust-summary" id="trust-summary">{}</p><ul class="trust-legend plain-list"><li><span class="swatch swatch-line"></span>Trust level</li><li><span class="swatch swatch-dot"></span>One session (higher is calmer)</li><li><span class="swatch swatch-base"></span>50: neutral</li>"#,
+            r#"<p class="trust-explain">{}</p><figure class="trust-chart">{}<figcaption class="trust-dates"><span>{first}</span><span>{last}</span></figcaption></figure><p class="trust-summary" id="trust-summary">{}</p><ul class="trust-legend plain-list"><li><span class="swatch swatch-line"></span>{}</li><li><span class="swatch swatch-dot"></span>{}</li><li><span class="swatch swatch-base"></span>{}</li>"#,
+            t::trust_explain(&name),
             chart_svg(&p.points, &p.marks),
-            escape_html(&p.trust_sentence())
+            escape_html(&p.trust_sentence()),
+            t::LEGEND_LINE,
+            t::LEGEND_DOT,
+            t::LEGEND_BASE,
         ));
         if p.marks.is_empty() {
             html.push_str("</ul>");
         } else {
-            html.push_str(r#"<li><span class="swatch swatch-mark"></span>Step change, numbered below</li></ul><h3 class="trust-subtitle">Step changes</h3><ol class="trust-mark-list">"#);
+            html.push_str(&format!(
+                r#"<li><span class="swatch swatch-mark"></span>{}</li></ul><h3 class="trust-subtitle">{}</h3><ol class="trust-mark-list">"#,
+                t::LEGEND_MARK,
+                t::STEP_CHANGES
+            ));
             for m in &p.marks {
                 html.push_str(&format!(
                     r#"<li><span class="milestone-day">{}</span> {}</li>"#,
@@ -312,10 +303,14 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
             html.push_str("</ol>");
         }
     }
-    html.push_str(r#"</section><section class="card milestones" aria-labelledby="milestones-title"><h2 id="milestones-title">Milestones</h2>"#);
+    html.push_str(&format!(
+        r#"</section><section class="card milestones" aria-labelledby="milestones-title"><h2 id="milestones-title">{}</h2>"#,
+        t::MILESTONES_TITLE
+    ));
     if p.milestones.is_empty() {
         html.push_str(&format!(
-            r#"<p class="milestones-empty">Milestones will appear here as {name} makes progress.</p>"#
+            r#"<p class="milestones-empty">{}</p>"#,
+            t::milestones_empty(&name)
         ));
     } else {
         html.push_str(r#"<ol class="milestone-list plain-list">"#);

@@ -114,11 +114,11 @@ pub fn step_marks(replay: &Replay) -> Vec<StepMark> {
         .transitions()
         .map(|e| {
             let label = if matches!(e.advice.decision, Decision::Mastered { .. }) {
-                format!("Mastered {}", tech.name)
+                crate::text::progress::mark_mastered(tech.name)
             } else if e.to_step > e.from_step {
-                format!("Moved up: {}", title(e.to_step))
+                crate::text::progress::mark_moved_up(title(e.to_step))
             } else {
-                format!("Easier step: {}", title(e.to_step))
+                crate::text::progress::mark_easier(title(e.to_step))
             };
             StepMark { day: e.day, label }
         })

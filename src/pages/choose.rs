@@ -6,6 +6,7 @@ use crate::domain::technique::{technique, TechniqueId};
 use crate::pages::rat::for_rat_in_address;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::choose as t;
 use leptos::prelude::*;
 
 #[component]
@@ -37,10 +38,9 @@ fn Chooser(rat: Rat) -> impl IntoView {
                 .is_ok()
             {
                 app.show_toast(
-                    format!(
-                        "{} is now on {}.",
-                        app.rat(&rat_id).map(|r| r.name).unwrap_or_default(),
-                        technique(technique_id).name
+                    t::chosen(
+                        &app.rat(&rat_id).map(|r| r.name).unwrap_or_default(),
+                        technique(technique_id).name,
                     ),
                     None,
                 );
@@ -52,9 +52,9 @@ fn Chooser(rat: Rat) -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <a href=crate::router::href(&routes::rat(&rat.id)) class="back-link">{format!("‹ {}", rat.name)}</a>
-                <h1>{format!("Find a technique for {}", rat.name)}</h1>
-                <p class="muted">"A few quick questions. Answer for how things are today."</p>
+                <a href=crate::router::href(&routes::rat(&rat.id)) class="back-link">{t::back(&rat.name)}</a>
+                <h1>{t::title(&rat.name)}</h1>
+                <p class="muted">{t::INTRO}</p>
             </header>
             <div class="form">
                 {questions()
@@ -63,7 +63,7 @@ fn Chooser(rat: Rat) -> impl IntoView {
                         let question = q.key;
                         view! {
                             <fieldset class="field">
-                                <legend>{q.text.replace("your rat", &name)}</legend>
+                                <legend>{q.text.replace(t::YOUR_RAT, &name)}</legend>
                                 <div class="choices">
                                     {q
                                         .answers
@@ -97,7 +97,7 @@ fn Chooser(rat: Rat) -> impl IntoView {
                     let choose = choose.clone();
                     match recommendation.get() {
                         None => view! {
-                            <p class="hint recommend-wait">"Answer every question to see what we suggest."</p>
+                            <p class="hint recommend-wait">{t::WAIT}</p>
                         }
                         .into_any(),
                         Some(rec) => {
@@ -105,16 +105,16 @@ fn Chooser(rat: Rat) -> impl IntoView {
                             let choose_main = choose.clone();
                             view! {
                                 <section class="card recommendation" aria-labelledby="rec-title">
-                                    <p class="eyebrow">"Our suggestion"</p>
+                                    <p class="eyebrow">{t::SUGGESTION}</p>
                                     <h2 id="rec-title">{technique(pick).name}</h2>
                                     <p class="rec-reason">{rec.reason.clone()}</p>
                                     <p class="muted">{technique(pick).idea}</p>
                                     <button class="button button-primary button-wide" on:click=move |_| choose_main(pick)>
-                                        {if active == Some(pick) { format!("Keep {}", technique(pick).name) } else { format!("Start {}", technique(pick).name) }}
+                                        {if active == Some(pick) { t::keep(technique(pick).name) } else { t::start(technique(pick).name) }}
                                     </button>
                                 </section>
                                 <section aria-labelledby="others-title">
-                                    <h2 id="others-title">"Or choose another"</h2>
+                                    <h2 id="others-title">{t::OTHERS_TITLE}</h2>
                                     <ul class="card-list">
                                         {rec
                                             .others
@@ -127,7 +127,7 @@ fn Chooser(rat: Rat) -> impl IntoView {
                                                         <h3>{technique(other).name}</h3>
                                                         <p>{why.clone()}</p>
                                                         <button class="button button-wide" on:click=move |_| choose(other)>
-                                                            {format!("Choose {}", technique(other).name)}
+                                                            {t::choose(technique(other).name)}
                                                         </button>
                                                     </li>
                                                 }

@@ -10,6 +10,7 @@ use crate::domain::guide::{self, Entry, Mood, Topic, ENTRIES};
 use crate::domain::technique::technique;
 use crate::router;
 use crate::routes;
+use crate::text::guide as words;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -64,10 +65,9 @@ pub fn GuidePage() -> impl IntoView {
         let q = query.with(|q| q.trim().to_string());
         let t = topic.get();
         if n == 0 {
-            let within = t.map(|t| format!(" in {}", t.title())).unwrap_or_default();
-            format!("No entries match “{q}”{within}.")
+            words::no_match(&q, t.map(Topic::title))
         } else if t.is_some() || !q.is_empty() {
-            format!("Showing {n} of {} entries.", ENTRIES.len())
+            words::showing(n, ENTRIES.len())
         } else {
             String::new()
         }
@@ -90,24 +90,24 @@ pub fn GuidePage() -> impl IntoView {
     view! {
         <article class="page guide" aria-labelledby="guide-title">
             <header class="page-header">
-                <h1 id="guide-title">"Guide"</h1>
-                <p class="muted">"What your rat is telling you, safe treats and handling, and how each technique works."</p>
+                <h1 id="guide-title">{words::TITLE}</h1>
+                <p class="muted">{words::INTRO}</p>
             </header>
             <p id=MISSING_ID class="guide-missing" role="note" hidden>
-                "We couldn't find that entry. Here is the whole guide."
+                {words::MISSING}
             </p>
             <div class="guide-tools">
-                <label for=SEARCH_ID class="guide-search-label">"Search the guide"</label>
+                <label for=SEARCH_ID class="guide-search-label">{words::SEARCH_LABEL}</label>
                 <input
                     type="search"
                     id=SEARCH_ID
                     class="guide-search"
                     autocomplete="off"
-                    placeholder="e.g. teeth, treats, biting"
+                    placeholder=words::SEARCH_PLACEHOLDER
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
-                <div class="guide-chips" role="group" aria-label="Topics">
-                    {chip("All", None)}
+                <div class="guide-chips" role="group" aria-label=words::TOPICS_LABEL>
+                    {chip(words::ALL, None)}
                     {Topic::ALL.into_iter().map(|t| chip(t.title(), Some(t))).collect_view()}
                 </div>
             </div>
@@ -123,7 +123,7 @@ pub fn GuidePage() -> impl IntoView {
                         crate::platform::focus(SEARCH_ID);
                     }
                 >
-                    "Clear search"
+                    {words::CLEAR}
                 </button>
             </div>
             {Topic::ALL
@@ -156,14 +156,14 @@ fn entry_card(e: &'static Entry) -> impl IntoView {
         let t = technique(id);
         let href = router::href(&routes::technique(id));
         view! {
-            <h3 class="guide-steps-title">{format!("The {} steps", t.steps.len())}</h3>
+            <h3 class="guide-steps-title">{words::steps_title(t.steps.len())}</h3>
             <ol class="guide-steps">
                 {t.steps
                     .iter()
                     .map(|s| view! { <li><a href=href.clone()>{s.title}</a></li> })
                     .collect_view()}
             </ol>
-            <a href=href.clone() class="button button-small">{format!("Open {}", t.name)}</a>
+            <a href=href.clone() class="button button-small">{words::open_technique(t.name)}</a>
         }
     });
     view! {

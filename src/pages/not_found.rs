@@ -2,6 +2,7 @@
 
 use crate::components::icons::RatMark;
 use crate::routes;
+use crate::text::not_found as t;
 use leptos::prelude::*;
 
 #[component]
@@ -9,9 +10,9 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <section class="page empty-state" aria-labelledby="nf-title">
             <RatMark size=96/>
-            <h1 id="nf-title">"This page isn't here"</h1>
-            <p>"The link may be old, or the page was moved. Your rats are safe."</p>
-            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">"Go to your rats"</a>
+            <h1 id="nf-title">{t::TITLE}</h1>
+            <p>{t::TEXT}</p>
+            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{t::TO_RATS}</a>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::pages::rat::{for_rat_in_address, sex_label, temperament_hint, tempera
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::rat_form as t;
 use leptos::prelude::*;
 
 #[component]
@@ -56,12 +57,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
         let twins = app
             .rats
             .with(|rats| namesakes(rats, &name, editing_for_twins.as_ref()).len());
-        (twins > 0).then(|| {
-            format!(
-                "You already have a rat called {}. That's fine: a note or a cage group helps tell them apart.",
-                crate::domain::rat::clean_line(&name)
-            )
-        })
+        (twins > 0).then(|| t::namesake(&crate::domain::rat::clean_line(&name)))
     };
     let groups = move || app.rats.with(|rats| cage_groups(rats));
     let notes_count = move || draft.with(|d| d.notes.trim().chars().count());
@@ -95,12 +91,12 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <a href=crate::router::href(&cancel_href) class="back-link">"‹ Back"</a>
-                <h1>{if is_new { "Add a rat" } else { "Edit profile" }}</h1>
+                <a href=crate::router::href(&cancel_href) class="back-link">{t::BACK}</a>
+                <h1>{if is_new { t::ADD_TITLE } else { t::EDIT_TITLE }}</h1>
             </header>
             <form class="form" novalidate on:submit=submit>
                 <div class="field">
-                    <label for="rat-name">"Name"</label>
+                    <label for="rat-name">{t::NAME}</label>
                     <input
                         id="rat-name"
                         name="name"
@@ -119,7 +115,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                 </div>
 
                 <fieldset class="field">
-                    <legend>"Sex"</legend>
+                    <legend>{t::SEX}</legend>
                     <div class="choices choices-row">
                         {Sex::ALL
                             .into_iter()
@@ -135,7 +131,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                                             prop:checked=move || draft.with(|d| d.sex == sex)
                                             on:change=move |_| draft.update(|d| d.sex = sex)
                                         />
-                                        <span>{match sex { Sex::Unknown => "Not sure", s => sex_label(s) }}</span>
+                                        <span>{match sex { Sex::Unknown => t::SEX_NOT_SURE, s => sex_label(s) }}</span>
                                     </label>
                                 }
                             })
@@ -144,8 +140,8 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                 </fieldset>
 
                 <fieldset class="field">
-                    <legend>"Temperament"</legend>
-                    <p class="hint" id="temperament-hint">"How your rat usually acts around you right now. You can change it later."</p>
+                    <legend>{t::TEMPERAMENT}</legend>
+                    <p class="hint" id="temperament-hint">{t::TEMPERAMENT_HINT}</p>
                     <div class="choices">
                         {Temperament::ALL
                             .into_iter()
@@ -173,9 +169,9 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                 </fieldset>
 
                 <fieldset class="field">
-                    <legend>"Birthday or adoption day " <span class="optional">"(optional)"</span></legend>
+                    <legend>{t::DATE_LEGEND} <span class="optional">{t::OPTIONAL}</span></legend>
                     <div class="choices choices-row">
-                        {[(DateKind::Birthday, "Birthday"), (DateKind::Adopted, "Adoption day")]
+                        {[(DateKind::Birthday, t::BIRTHDAY), (DateKind::Adopted, t::ADOPTION_DAY)]
                             .into_iter()
                             .map(|(kind, label)| {
                                 let id = format!("date-kind-{}", kind.key());
@@ -195,7 +191,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                             })
                             .collect_view()}
                     </div>
-                    <label for="rat-date" class="sub-label">"Date"</label>
+                    <label for="rat-date" class="sub-label">{t::DATE}</label>
                     <input
                         id="rat-date"
                         name="date"
@@ -210,8 +206,8 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                 </fieldset>
 
                 <div class="field">
-                    <label for="rat-group">"Cage group " <span class="optional">"(optional)"</span></label>
-                    <p class="hint" id="rat-group-hint">"Rats who live together. Give them the same group name to train them together later."</p>
+                    <label for="rat-group">{t::CAGE_GROUP} <span class="optional">{t::OPTIONAL}</span></label>
+                    <p class="hint" id="rat-group-hint">{t::CAGE_GROUP_HINT}</p>
                     <input
                         id="rat-group"
                         name="cage_group"
@@ -230,7 +226,7 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="rat-notes">"Notes " <span class="optional">"(optional)"</span></label>
+                    <label for="rat-notes">{t::NOTES} <span class="optional">{t::OPTIONAL}</span></label>
                     <textarea
                         id="rat-notes"
                         name="notes"
@@ -244,14 +240,14 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                         id="rat-notes-count"
                         class=move || { if notes_count() > NOTES_MAX { "hint counter over" } else { "hint counter" } }
                     >
-                        {move || format!("{} of {NOTES_MAX} characters", notes_count())}
+                        {move || t::notes_count(&crate::intl::number(notes_count() as i64), &crate::intl::number(NOTES_MAX as i64))}
                     </p>
                     <p class="field-error" id="rat-notes-error">{move || error_for(Field::Notes)}</p>
                 </div>
 
                 <div class="action-bar">
                     <button type="submit" class="button button-primary button-wide" disabled=app.read_only>
-                        {if is_new { "Save rat" } else { "Save changes" }}
+                        {if is_new { t::SAVE_NEW } else { t::SAVE_EDIT }}
                     </button>
                 </div>
             </form>

@@ -6,6 +6,7 @@ use crate::pages::rat::{sex_label, temperament_label};
 use crate::platform;
 use crate::routes;
 use crate::state::use_app;
+use crate::text::rats as t;
 use leptos::prelude::*;
 
 #[component]
@@ -36,13 +37,13 @@ pub fn RatsPage() -> impl IntoView {
                 fallback=|| view! { <EmptyRats/> }
             >
                 <header class="page-header">
-                    <h1>"Your rats"</h1>
+                    <h1>{t::TITLE}</h1>
                 </header>
                 <Show
                     when=move || !active.with(Vec::is_empty)
-                    fallback=|| view! { <p class="muted">"All your rats are archived. Add a rat or bring one back from the archive below."</p> }
+                    fallback=|| view! { <p class="muted">{t::ALL_ARCHIVED}</p> }
                 >
-                    <ul class="card-list" aria-label="Active rats">
+                    <ul class="card-list" aria-label=t::ACTIVE_LABEL>
                         <For each=move || active.get() key=|r| (r.id.clone(), r.updated_at.to_bits()) let:rat>
                             <RatCard rat/>
                         </For>
@@ -51,9 +52,9 @@ pub fn RatsPage() -> impl IntoView {
                 <Show when=move || !archived.with(Vec::is_empty)>
                     <details class="archived">
                         <summary>
-                            {move || format!("Archived ({})", archived.with(Vec::len))}
+                            {move || t::archived(archived.with(Vec::len))}
                         </summary>
-                        <ul class="card-list" aria-label="Archived rats">
+                        <ul class="card-list" aria-label=t::ARCHIVED_LABEL>
                             <For each=move || archived.get() key=|r| (r.id.clone(), r.updated_at.to_bits()) let:rat>
                                 <RatCard rat/>
                             </For>
@@ -61,7 +62,7 @@ pub fn RatsPage() -> impl IntoView {
                     </details>
                 </Show>
                 <div class="action-bar">
-                    <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">"Add a rat"</a>
+                    <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">{t::ADD}</a>
                 </div>
             </Show>
         </div>
@@ -73,10 +74,10 @@ fn EmptyRats() -> impl IntoView {
     view! {
         <section class="empty-state" aria-labelledby="empty-title">
             <RatMark size=120/>
-            <h1 id="empty-title">"Welcome to Ratbond"</h1>
-            <p>"Ratbond helps you build trust with your rats, one small, calm session a day."</p>
-            <p>"Start by telling us about your first rat."</p>
-            <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">"Add your first rat"</a>
+            <h1 id="empty-title">{t::WELCOME}</h1>
+            <p>{t::WELCOME_TEXT}</p>
+            <p>{t::WELCOME_START}</p>
+            <a href=crate::router::href(routes::NEW_RAT) class="button button-primary button-wide">{t::ADD_FIRST}</a>
         </section>
     }
 }
@@ -92,8 +93,8 @@ fn RatCard(rat: Rat) -> impl IntoView {
         let span = describe_span(known.date, platform::today());
         if !span.is_empty() {
             facts.push(match known.kind {
-                DateKind::Birthday => format!("{span} old"),
-                DateKind::Adopted => format!("with you {span}"),
+                DateKind::Birthday => t::age(&span),
+                DateKind::Adopted => t::with_you(&span),
             });
         }
     }
@@ -102,8 +103,8 @@ fn RatCard(rat: Rat) -> impl IntoView {
         <li>
             <a href=crate::router::href(&href) class="card rat-card">
                 <span class="rat-card-name">{rat.name.clone()}</span>
-                <span class="rat-card-facts">{facts.join(" · ")}</span>
-                {group.map(|g| view! { <span class="rat-card-group">{format!("Cage: {g}")}</span> })}
+                <span class="rat-card-facts">{facts.join(t::FACT_SEPARATOR)}</span>
+                {group.map(|g| view! { <span class="rat-card-group">{t::cage(&g)}</span> })}
             </a>
         </li>
     }

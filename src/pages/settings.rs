@@ -1,8 +1,10 @@
 //! Settings: where your data lives, how much room it takes, and the app's version.
 
+use crate::intl;
 use crate::platform;
 use crate::state::{use_app, APP_VERSION};
 use crate::store::{schema::SCHEMA_VERSION, LoadIssue};
+use crate::text::settings as t;
 use leptos::prelude::*;
 
 #[component]
@@ -30,38 +32,38 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let storage_text = if !app.persistent {
-        "Only in memory. This browser doesn't let Ratbond save, so everything is lost when you close it."
+        t::STORAGE_MEMORY
     } else if app.read_only {
-        "In this browser, read-only: the data was saved by a newer Ratbond."
+        t::STORAGE_READ_ONLY
     } else {
-        "Saved in this browser, on this device only. Nothing is sent anywhere."
+        t::STORAGE_LOCAL
     };
 
     view! {
         <div class="page">
             <header class="page-header">
-                <h1>"Settings"</h1>
+                <h1>{t::TITLE}</h1>
             </header>
 
             <section class="card" aria-labelledby="data-title">
-                <h2 id="data-title">"Your data"</h2>
+                <h2 id="data-title">{t::DATA_TITLE}</h2>
                 <dl class="facts">
                     <div class="fact">
-                        <dt>"Where it lives"</dt>
+                        <dt>{t::WHERE_IT_LIVES}</dt>
                         <dd data-testid="storage-mode">{storage_text}</dd>
                     </div>
                     <div class="fact">
-                        <dt>"Rats"</dt>
+                        <dt>{t::RATS}</dt>
                         <dd data-testid="rat-count">
                             {move || {
                                 let (active, archived) = counts();
-                                format!("{active} active, {archived} archived")
+                                t::rat_counts(&intl::number(active as i64), &intl::number(archived as i64))
                             }}
                         </dd>
                     </div>
                     <div class="fact">
-                        <dt>"Sessions"</dt>
-                        <dd data-testid="session-count">{move || app.sessions.with(Vec::len).to_string()}</dd>
+                        <dt>{t::SESSIONS}</dt>
+                        <dd data-testid="session-count">{move || intl::number(app.sessions.with(Vec::len) as i64)}</dd>
                     </div>
                 </dl>
             </section>
@@ -78,10 +80,8 @@ pub fn SettingsPage() -> impl IntoView {
 
             <Show when=move || !quarantined().is_empty()>
                 <section class="card" aria-labelledby="kept-title">
-                    <h2 id="kept-title">"Data kept aside"</h2>
-                    <p>
-                        "Ratbond found saved data it could not read. It has not been deleted. Download it to keep a copy, or to send it to us so we can help."
-                    </p>
+                    <h2 id="kept-title">{t::KEPT_TITLE}</h2>
+                    <p>{t::KEPT_TEXT}</p>
                     <ul class="plain-list">
                         <For each=quarantined key=|(_, key)| key.clone() let:item>
                             <QuarantinedItem what=item.0 key=item.1/>
@@ -93,20 +93,18 @@ pub fn SettingsPage() -> impl IntoView {
             <crate::pages::settings_storage::DeleteAllSection/>
 
             <section class="card" aria-labelledby="about-title">
-                <h2 id="about-title">"About Ratbond"</h2>
+                <h2 id="about-title">{t::ABOUT_TITLE}</h2>
                 <dl class="facts">
                     <div class="fact">
-                        <dt>"App version"</dt>
+                        <dt>{t::APP_VERSION}</dt>
                         <dd data-testid="app-version">{APP_VERSION}</dd>
                     </div>
                     <div class="fact">
-                        <dt>"Data format"</dt>
-                        <dd>{format!("Version {SCHEMA_VERSION}")}</dd>
+                        <dt>{t::DATA_FORMAT}</dt>
+                        <dd>{t::data_format(&intl::number(i64::from(SCHEMA_VERSION)))}</dd>
                     </div>
                 </dl>
-                <p class="muted">
-                    "Ratbond works offline and keeps no accounts. It makes no requests to any other site."
-                </p>
+                <p class="muted">{t::ABOUT_TEXT}</p>
             </section>
         </div>
     }
@@ -122,7 +120,7 @@ fn QuarantinedItem(what: &'static str, key: String) -> impl IntoView {
             let text = app.raw_text(&key).unwrap_or_default();
             let file = format!("ratbond-{}.txt", key.replace('/', "-"));
             if let Err(e) = platform::download_text(&file, "text/plain", &text) {
-                app.show_toast(format!("The download did not start ({e})."), None);
+                app.show_toast(t::download_failed(&e), None);
             }
         }
     };
@@ -130,7 +128,7 @@ fn QuarantinedItem(what: &'static str, key: String) -> impl IntoView {
         let key = key.clone();
         move |_| {
             if app.forget_quarantined(&key).is_ok() {
-                app.show_toast("The kept copy was deleted.".into(), None);
+                app.show_toast(t::COPY_DELETED.into(), None);
             }
         }
     };
@@ -138,15 +136,15 @@ fn QuarantinedItem(what: &'static str, key: String) -> impl IntoView {
         <li class="kept-item">
             <p><strong>{what}</strong></p>
             <div class="button-row">
-                <button class="button" on:click=download>"Download raw text"</button>
-                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>"Delete copy"</button>
+                <button class="button" on:click=download>{t::DOWNLOAD_RAW}</button>
+                <button class="button button-danger-quiet" on:click=move |_| confirming.set(true)>{t::DELETE_COPY}</button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label="Delete the kept copy?">
-                    <p>"Delete this copy for good? Download it first if you might need it."</p>
+                <div class="confirm" role="alertdialog" aria-label=t::DELETE_COPY_LABEL>
+                    <p>{t::DELETE_COPY_TEXT}</p>
                     <div class="button-row">
-                        <button class="button button-danger" on:click=forget.clone()>"Delete copy"</button>
-                        <button class="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        <button class="button button-danger" on:click=forget.clone()>{t::DELETE_COPY}</button>
+                        <button class="button" on:click=move |_| confirming.set(false)>{t::KEEP_IT}</button>
                     </div>
                 </div>
             </Show>

@@ -1,9 +1,12 @@
 //! Settings → backup and restore: one file with everything, kept somewhere other than this
 //! browser, and the way back in (checked completely, previewed, merged or replaced, undoable).
 
+use crate::domain::date::LocalDate;
+use crate::intl::{self, DateStyle};
 use crate::platform;
 use crate::state::use_app;
 use crate::store::backup::{self, Backup};
+use crate::text::settings_backup as t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,18 +35,13 @@ pub fn BackupSection() -> impl IntoView {
     let can_share = platform::can_share_files();
     let last = move || {
         app.programs.with(|p| match p.last_backup {
-            Some(day) => format!("Last backup: {}.", backup::day_text(day)),
-            None => "No backup yet.".to_string(),
+            Some(day) => t::last_backup(&long_day(day)),
+            None => t::NO_BACKUP.to_string(),
         })
     };
     let download = move |_| match app.download_backup() {
-        Ok(()) => note.set(
-            "The backup is downloading. Keep it somewhere safe, like your email or a cloud drive."
-                .into(),
-        ),
-        Err(e) => note.set(format!(
-            "The backup didn't download ({e}). Please try again."
-        )),
+        Ok(()) => note.set(t::DOWNLOADING.into()),
+        Err(e) => note.set(t::download_failed(&e)),
     };
     let share = move |_| {
         let today = platform::today();
@@ -53,22 +51,22 @@ pub fn BackupSection() -> impl IntoView {
             match platform::share_file(&name, "application/json", &text).await {
                 Some(true) => {
                     app.note_backup(today);
-                    note.set("Backup shared.".into());
+                    note.set(t::SHARED.into());
                 }
                 Some(false) => note.set(String::new()),
-                None => note.set("Sharing didn't work here. Use Download backup instead.".into()),
+                None => note.set(t::SHARE_FAILED.into()),
             }
         });
     };
     view! {
         <section class="card" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Backup"</h2>
-            <p>"Browsers sometimes clear their storage, and phones get lost. A backup file keeps your rats' history safe."</p>
+            <h2 id="backup-title">{t::BACKUP_TITLE}</h2>
+            <p>{t::BACKUP_TEXT}</p>
             <p data-testid="last-backup"><strong>{last}</strong></p>
             <div class="button-column">
-                <button class="button button-primary button-wide" on:click=download>"Download backup"</button>
+                <button class="button button-primary button-wide" on:click=download>{t::DOWNLOAD}</button>
                 {can_share.then(|| view! {
-                    <button class="button button-wide" on:click=share>"Share backup"</button>
+                    <button class="button button-wide" on:click=share>{t::SHARE}</button>
                 })}
             </div>
             <p class="saved-note" role="status">{move || note.get()}</p>
@@ -109,33 +107,31 @@ fn RestoreSection() -> impl IntoView {
                     },
                     Err(e) => Restore::Rejected(e.to_string()),
                 },
-                Err(e) => Restore::Rejected(format!("The file could not be read ({e}).")),
+                Err(e) => Restore::Rejected(t::unreadable(&e)),
             };
             state.set(next);
         });
     };
     let merge = move |backup: Box<Backup>| {
         let (merged, counts) = backup::merge(&app.data(), &backup.data);
-        let done = format!("Merged: {}.", counts.sentence());
+        let done = t::merged(
+            &count(counts.added),
+            &count(counts.updated),
+            &count(counts.unchanged),
+        );
         if app.restore(merged, done).is_ok() {
             state.set(Restore::Idle);
         }
     };
     let replace = move |backup: Box<Backup>| {
-        let done = format!(
-            "Replaced with the backup: {}.",
-            backup::preview(&backup).sentence()
-        );
+        let done = t::replaced(&preview_text(&backup::preview(&backup)));
         if app.restore(backup::replace(&backup.data), done).is_ok() {
             state.set(Restore::Idle);
         }
     };
     let undo = move |_| {
         if app.undo_restore().is_ok() {
-            app.show_toast(
-                "Your data is back as it was before the restore.".into(),
-                None,
-            );
+            app.show_toast(t::UNDONE.into(), None);
         }
     };
     let here = move || {
@@ -150,50 +146,50 @@ fn RestoreSection() -> impl IntoView {
 
     let body = move || match state.get() {
         Restore::Idle => ().into_any(),
-        Restore::Reading => view! { <p role="status">"Checking the file…"</p> }.into_any(),
+        Restore::Reading => view! { <p role="status">{t::CHECKING}</p> }.into_any(),
         Restore::Rejected(why) => view! {
             <div class="restore-problem" role="alert">
-                <p><strong>"This file can't be restored."</strong></p>
+                <p><strong>{t::REJECTED}</strong></p>
                 <p data-testid="restore-error">{why}</p>
-                <p>"Nothing was changed."</p>
+                <p>{t::NOTHING_CHANGED}</p>
             </div>
         }
         .into_any(),
         Restore::Ready { backup, name } => {
-            let sentence = backup::preview(&backup).sentence();
-            let exported = backup::day_text(exported_day(backup.exported_at));
+            let sentence = preview_text(&backup::preview(&backup));
+            let exported = long_day(exported_day(backup.exported_at));
             let for_merge = backup.clone();
             let for_replace = backup.clone();
             let file_name = name.clone();
             view! {
                 <div class="restore-preview" role="group" aria-labelledby="restore-preview-title">
-                    <h3 id="restore-preview-title">"The file is fine"</h3>
+                    <h3 id="restore-preview-title">{t::FILE_FINE}</h3>
                     <p class="muted">{name}</p>
                     <p data-testid="restore-preview"><strong>{sentence}</strong></p>
-                    <p class="muted">{format!("Saved on {exported}.")}</p>
-                    <p>"Merge adds what is new and keeps the newer version of anything in both. Replace makes this device exactly like the file."</p>
+                    <p class="muted">{t::saved_on(&exported)}</p>
+                    <p>{t::MERGE_OR_REPLACE}</p>
                     <div class="button-column">
-                        <button class="button button-primary button-wide" on:click=move |_| merge(for_merge.clone())>"Merge"</button>
-                        <button class="button button-wide" on:click=move |_| state.set(Restore::ConfirmReplace { backup: for_replace.clone(), name: file_name.clone() })>"Replace"</button>
-                        <button class="button button-quiet button-wide" on:click=move |_| state.set(Restore::Idle)>"Cancel"</button>
+                        <button class="button button-primary button-wide" on:click=move |_| merge(for_merge.clone())>{t::MERGE}</button>
+                        <button class="button button-wide" on:click=move |_| state.set(Restore::ConfirmReplace { backup: for_replace.clone(), name: file_name.clone() })>{t::REPLACE}</button>
+                        <button class="button button-quiet button-wide" on:click=move |_| state.set(Restore::Idle)>{crate::text::common::CANCEL}</button>
                     </div>
                 </div>
             }
             .into_any()
         }
         Restore::ConfirmReplace { backup, name } => {
-            let mine = here().sentence();
+            let mine = preview_text(&here());
             let for_replace = backup.clone();
             let back = backup.clone();
             view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-title" aria-describedby="replace-text">
-                    <h3 id="replace-title">"Replace everything here?"</h3>
+                    <h3 id="replace-title">{t::REPLACE_TITLE}</h3>
                     <p id="replace-text">
-                        {format!("This device's data ({}) is swapped for the file's. You can undo right after, until you close Ratbond.", mine.to_lowercase())}
+                        {t::replace_text(&mine)}
                     </p>
                     <div class="button-row">
-                        <button class="button button-danger" on:click=move |_| replace(for_replace.clone())>"Replace"</button>
-                        <button class="button" on:click=move |_| state.set(Restore::Ready { backup: back.clone(), name: name.clone() })>"Back"</button>
+                        <button class="button button-danger" on:click=move |_| replace(for_replace.clone())>{t::REPLACE}</button>
+                        <button class="button" on:click=move |_| state.set(Restore::Ready { backup: back.clone(), name: name.clone() })>{t::BACK}</button>
                     </div>
                 </div>
             }
@@ -203,10 +199,10 @@ fn RestoreSection() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="restore-title">
-            <h2 id="restore-title">"Restore"</h2>
-            <p>"Bring back rats and sessions from a backup file. The file is checked completely first; nothing changes until you choose."</p>
+            <h2 id="restore-title">{t::RESTORE_TITLE}</h2>
+            <p>{t::RESTORE_TEXT}</p>
             <label class="button button-wide file-button">
-                "Choose a backup file"
+                {t::CHOOSE_FILE}
                 <input
                     node_ref=input_ref
                     type="file"
@@ -220,15 +216,34 @@ fn RestoreSection() -> impl IntoView {
             <Show when=move || app.restored.with(Option::is_some)>
                 <div class="restore-done" role="status">
                     <p data-testid="restore-done">{move || app.restored.get().unwrap_or_default()}</p>
-                    <button class="button button-wide" on:click=undo>"Undo restore"</button>
+                    <button class="button button-wide" on:click=undo>{t::UNDO}</button>
                 </div>
             </Show>
         </section>
     }
 }
 
+/// A day as records and backups write it: "20 November 2026" in en-GB.
+fn long_day(day: LocalDate) -> String {
+    intl::date(day, DateStyle::DayMonthYear)
+}
+
+fn count(n: usize) -> String {
+    intl::number(n as i64)
+}
+
+/// What a backup (or this device) holds, with dates and counts in the owner's locale.
+fn preview_text(p: &backup::Preview) -> String {
+    let (first, last) = (p.first_day.map(long_day), p.last_day.map(long_day));
+    let days = match (&first, &last) {
+        (Some(a), Some(_)) if p.first_day == p.last_day => t::Days::On(a),
+        (Some(a), Some(b)) => t::Days::FromTo(a, b),
+        _ => t::Days::Unknown,
+    };
+    t::preview(p.rats, p.sessions, &count(p.sessions), days)
+}
+
 /// The local day of an export time (the preview only needs the day).
-fn exported_day(ms: f64) -> crate::domain::date::LocalDate {
-    crate::domain::date::LocalDate::from_days((ms / 86_400_000.0).floor() as i64)
-        .unwrap_or_else(platform::today)
+fn exported_day(ms: f64) -> LocalDate {
+    LocalDate::from_days((ms / 86_400_000.0).floor() as i64).unwrap_or_else(platform::today)
 }

@@ -5,18 +5,15 @@ use crate::domain::ics::{self, practice_calendar, utc_stamp, Reminder};
 use crate::platform;
 use crate::reminders::{self, Permission};
 use crate::state::use_app;
+use crate::text::settings_reminders as t;
 use leptos::prelude::*;
 
 fn permission_text(p: Permission) -> &'static str {
     match p {
-        Permission::Granted => "Notifications are allowed.",
-        Permission::Denied => {
-            "Notifications are blocked for Ratbond. You can allow them in your browser's site settings."
-        }
-        Permission::Default => "Ratbond will ask your browser for permission.",
-        Permission::Unsupported => {
-            "This browser can't show notifications. On an iPhone, add Ratbond to your home screen first."
-        }
+        Permission::Granted => t::PERMISSION_GRANTED,
+        Permission::Denied => t::PERMISSION_DENIED,
+        Permission::Default => t::PERMISSION_DEFAULT,
+        Permission::Unsupported => t::PERMISSION_UNSUPPORTED,
     }
 }
 
@@ -76,11 +73,10 @@ pub fn PracticeReminders() -> impl IntoView {
             let times = app.programs.with_untracked(|p| {
                 p.practice_times
                     .iter()
-                    .map(Reminder::label)
+                    .map(|r| crate::intl::time(r.hour, r.minute))
                     .collect::<Vec<_>>()
-                    .join(" and ")
             });
-            saved_note.set(format!("Saved. Practice time: {times}."));
+            saved_note.set(t::saved(&times));
         }
     };
     let on_calendar = move |_| {
@@ -102,11 +98,8 @@ pub fn PracticeReminders() -> impl IntoView {
                     .map_err(|e| e.to_string())
             });
         match made.and_then(|text| platform::download_text(ics::FILE_NAME, ics::MIME_TYPE, &text)) {
-            Ok(()) => saved_note.set(
-                "The calendar file is downloading. Open it to add the reminder to your calendar."
-                    .into(),
-            ),
-            Err(e) => saved_note.set(format!("The calendar file wasn't made: {e}")),
+            Ok(()) => saved_note.set(t::CALENDAR_DOWNLOADING.into()),
+            Err(e) => saved_note.set(t::calendar_failed(&e)),
         }
     };
     let on_notify = move |ev: leptos::ev::Event| {
@@ -123,10 +116,10 @@ pub fn PracticeReminders() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="reminders-title">
-            <h2 id="reminders-title">"Practice reminders"</h2>
-            <p>"Pick one or two times a day that suit you. Rats are most awake in the evening, so that often works well."</p>
+            <h2 id="reminders-title">{t::TITLE}</h2>
+            <p>{t::INTRO}</p>
             <div class="field">
-                <label for="practice-1">"Practice time"</label>
+                <label for="practice-1">{t::PRACTICE_TIME}</label>
                 <input id="practice-1" type="time" required=true
                     prop:value=move || first.get()
                     on:input=move |ev| first.set(event_target_value(&ev))
@@ -135,7 +128,7 @@ pub fn PracticeReminders() -> impl IntoView {
                 <p id="practice-1-error" class="field-error">{move || errors.with(|e| e.0.clone())}</p>
             </div>
             <div class="field">
-                <label for="practice-2">"Second time (optional)"</label>
+                <label for="practice-2">{t::SECOND_TIME}</label>
                 <input id="practice-2" type="time"
                     prop:value=move || second.get()
                     on:input=move |ev| second.set(event_target_value(&ev))
@@ -144,15 +137,13 @@ pub fn PracticeReminders() -> impl IntoView {
                 <p id="practice-2-error" class="field-error">{move || errors.with(|e| e.1.clone())}</p>
             </div>
             <div class="button-row">
-                <button class="button button-primary" on:click=on_save>"Save times"</button>
-                <button class="button" on:click=on_calendar>"Add to my calendar"</button>
+                <button class="button button-primary" on:click=on_save>{t::SAVE_TIMES}</button>
+                <button class="button" on:click=on_calendar>{t::ADD_TO_CALENDAR}</button>
             </div>
-            <p class="muted">
-                "Ratbond can't wake itself while it's closed, so it makes a calendar file: your phone's calendar then reminds you every day. Import it again after changing a time, and the event updates."
-            </p>
+            <p class="muted">{t::CALENDAR_NOTE}</p>
             <label class="choice notify-choice">
                 <input type="checkbox" prop:checked=notify_on on:change=on_notify/>
-                <span>"Also notify me at practice time while Ratbond is open"</span>
+                <span>{t::NOTIFY_CHOICE}</span>
             </label>
             <p class="muted" data-testid="notify-permission">{move || permission_text(permission.get())}</p>
             <p class="saved-note" role="status">{move || saved_note.get()}</p>

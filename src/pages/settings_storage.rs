@@ -2,12 +2,13 @@
 //! by archiving old sessions into a file, and deleting everything (typed confirmation).
 
 use crate::domain::safety::{
-    archivable, archive_before, bytes_text, delete_confirmed, group_digits, nearly_full,
-    percent_text, used_per_mille, DELETE_WORD,
+    archivable, archive_before, delete_confirmed, nearly_full, used_per_mille, DELETE_WORD,
 };
+use crate::intl::{self, DateStyle};
 use crate::platform;
 use crate::state::use_app;
-use crate::store::{backup, BUDGET_CHARS};
+use crate::store::BUDGET_CHARS;
+use crate::text::settings_storage as t;
 use leptos::prelude::*;
 
 #[component]
@@ -40,46 +41,41 @@ pub fn SpaceSection() -> impl IntoView {
         // The file holds everything, so it can be restored (Merge) later as it is.
         let name = format!("ratbond-archive-{}.json", today);
         if let Err(e) = platform::download_text(&name, "application/json", &app.backup_text()) {
-            note.set(format!(
-                "The archive file didn't download ({e}), so nothing was moved."
-            ));
+            note.set(t::archive_failed(&e));
             return;
         }
         match app.archive_before(cutoff) {
-            Ok(n) => note.set(format!(
-                "{n} older sessions are now only in {name}. To see them again, restore that file with Merge."
-            )),
+            Ok(n) => note.set(t::archived(n, &count(n), &name)),
             Err(e) => note.set(e.to_string()),
         }
     };
 
     let protection = move || {
         if !app.persistent {
-            return "Nothing is kept: this browser gives Ratbond no storage.".to_string();
+            return t::NOT_KEPT;
         }
         let ios = platform::is_ios() && !platform::is_standalone();
         match (app.protected.get(), ios) {
-            (_, true) => "On iPhone and iPad, Safari clears a website's data after 7 days without a visit. Add Ratbond to your Home Screen (Share, then Add to Home Screen) to keep it safe, and make backups.".to_string(),
-            (Some(true), _) => "Protected: the browser has promised not to clear Ratbond's data on its own.".to_string(),
-            (Some(false), _) => "Not protected: the browser may clear Ratbond's data when the device runs low on space. Installing the app helps; backups keep it safe.".to_string(),
-            (None, _) => "The browser hasn't said whether it keeps Ratbond's data. Backups keep it safe.".to_string(),
+            (_, true) => t::IOS,
+            (Some(true), _) => t::PROTECTED,
+            (Some(false), _) => t::NOT_PROTECTED,
+            (None, _) => t::UNKNOWN_PROTECTION,
         }
     };
 
     view! {
         <section class="card" id="space" tabindex="-1" aria-labelledby="space-title">
-            <h2 id="space-title">"Space"</h2>
+            <h2 id="space-title">{t::SPACE_TITLE}</h2>
             {move || match usage.get() {
                 Some(u) => {
                     let per_mille = used_per_mille(u.chars, BUDGET_CHARS);
                     let full = nearly_full(u.chars, BUDGET_CHARS);
                     view! {
                         <p data-testid="storage-used">
-                            {format!(
-                                "{} of about {} characters used ({}).",
-                                group_digits(u.chars),
-                                group_digits(BUDGET_CHARS),
-                                percent_text(per_mille),
+                            {t::used(
+                                &count(u.chars),
+                                &count(BUDGET_CHARS),
+                                &t::percent(&tenths(per_mille)),
                             )}
                         </p>
                         <meter
@@ -90,37 +86,36 @@ pub fn SpaceSection() -> impl IntoView {
                             high=(BUDGET_CHARS * 8 / 10).to_string()
                             optimum="0"
                             value=u.chars.to_string()
-                            aria-label="Storage used"
+                            aria-label=t::STORAGE_USED_LABEL
                         ></meter>
                         {full.then(|| view! {
                             <div class="storage-warning" role="alert" data-testid="storage-warning">
-                                <p><strong>"Storage is nearly full."</strong></p>
-                                <p>"Download a backup now. To make room, archive old sessions if Ratbond offers it below, or delete rats you no longer need."</p>
+                                <p><strong>{t::NEARLY_FULL}</strong></p>
+                                <p>{t::NEARLY_FULL_TEXT}</p>
                             </div>
                         })}
                     }
                     .into_any()
                 }
-                None => view! { <p data-testid="storage-used">"Can't be measured right now."</p> }.into_any(),
+                None => view! { <p data-testid="storage-used">{t::UNMEASURED}</p> }.into_any(),
             }}
             {move || estimate.get().map(|(used, quota)| view! {
                 <p class="muted" data-testid="storage-estimate">
-                    {format!("The browser reports {} used by this site (app files included), of {} it allows.", bytes_text(used), bytes_text(quota))}
+                    {t::estimate(&size(used), &size(quota))}
                 </p>
             })}
             <p data-testid="storage-protection">{protection}</p>
 
             <Show when=move || movable.get() != 0>
-                <h3>"Archive old sessions"</h3>
+                <h3>{t::ARCHIVE_TITLE}</h3>
                 <p>
-                    {move || format!(
-                        "{} sessions from before {} can move into an archive file to make room. Current steps and this year's history stay here.",
-                        movable.get(),
-                        backup::day_text(before.get()),
-                    )}
+                    {move || {
+                        let n = movable.get();
+                        t::archivable(n, &count(n), &intl::date(before.get(), DateStyle::DayMonthYear))
+                    }}
                 </p>
                 <button class="button button-wide" on:click=archive disabled=move || app.read_only>
-                    "Archive old sessions"
+                    {t::ARCHIVE_BUTTON}
                 </button>
             </Show>
             <p class="saved-note" role="status">{move || note.get()}</p>
@@ -141,38 +136,37 @@ pub fn DeleteAllSection() -> impl IntoView {
         if app.delete_everything().is_ok() {
             open.set(false);
             typed.set(String::new());
-            note.set("All data was deleted from this browser.".into());
+            note.set(t::DELETED.into());
         }
     };
     let download = move |_| {
         if let Err(e) = app.download_backup() {
-            note.set(format!("The backup didn't download ({e})."));
+            note.set(t::backup_failed(&e));
         }
     };
     view! {
         <section class="card" aria-labelledby="delete-all-title">
-            <h2 id="delete-all-title">"Delete all data"</h2>
-            <p>"Removes every rat, session and setting from this browser. Backup files you saved are not touched."</p>
+            <h2 id="delete-all-title">{t::DELETE_TITLE}</h2>
+            <p>{t::DELETE_TEXT}</p>
             <Show
                 when=move || open.get()
                 fallback=move || view! {
                     <button class="button button-danger-quiet button-wide" on:click=move |_| open.set(true)>
-                        "Delete all data…"
+                        {t::DELETE_OPEN}
                     </button>
                 }
             >
                 <div class="delete-all" role="group" aria-labelledby="delete-all-confirm">
-                    <h3 id="delete-all-confirm">"Delete everything?"</h3>
+                    <h3 id="delete-all-confirm">{t::DELETE_CONFIRM_TITLE}</h3>
                     <p>
-                        {move || format!(
-                            "This deletes {} rats and {} sessions. It can't be undone. Download a backup first if you might want them back.",
-                            app.rats.with(Vec::len),
-                            app.sessions.with(Vec::len),
-                        )}
+                        {move || {
+                            let (rats, sessions) = (app.rats.with(Vec::len), app.sessions.with(Vec::len));
+                            t::will_delete(rats, &count(rats), sessions, &count(sessions))
+                        }}
                     </p>
-                    <button class="button button-wide" on:click=download>"Download backup first"</button>
+                    <button class="button button-wide" on:click=download>{t::DOWNLOAD_FIRST}</button>
                     <div class="field">
-                        <label for="delete-word">{format!("Type {DELETE_WORD} to confirm")}</label>
+                        <label for="delete-word">{t::type_to_confirm(DELETE_WORD)}</label>
                         <input
                             id="delete-word"
                             type="text"
@@ -189,13 +183,45 @@ pub fn DeleteAllSection() -> impl IntoView {
                             disabled=move || !delete_confirmed(&typed.get())
                             on:click=delete
                         >
-                            "Delete everything"
+                            {t::DELETE_EVERYTHING}
                         </button>
-                        <button class="button" on:click=move |_| { open.set(false); typed.set(String::new()); }>"Keep my data"</button>
+                        <button class="button" on:click=move |_| { open.set(false); typed.set(String::new()); }>{t::KEEP_MY_DATA}</button>
                     </div>
                 </div>
             </Show>
             <p class="saved-note" role="status">{move || note.get()}</p>
         </section>
+    }
+}
+
+fn count(n: usize) -> String {
+    intl::number(n as i64)
+}
+
+/// "82.3" from tenths of a percent, the whole part in the owner's number format.
+fn tenths(per_mille: u64) -> String {
+    format!(
+        "{}.{}",
+        intl::number((per_mille / 10) as i64),
+        per_mille % 10
+    )
+}
+
+/// "2.4 MB", "512 KB" (decimal units, as storage is sold).
+fn size(bytes: f64) -> String {
+    let b = bytes.max(0.0) as u64;
+    let whole_and_tenth = |unit: u64| {
+        format!(
+            "{}.{}",
+            intl::number((b / unit) as i64),
+            b % unit / (unit / 10)
+        )
+    };
+    if b >= 1_000_000_000 {
+        t::gigabytes(&whole_and_tenth(1_000_000_000))
+    } else if b >= 1_000_000 {
+        t::megabytes(&whole_and_tenth(1_000_000))
+    } else {
+        t::kilobytes(&intl::number(b.div_ceil(1000) as i64))
     }
 }

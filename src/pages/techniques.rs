@@ -3,6 +3,7 @@
 use crate::components::step::StepGuide;
 use crate::domain::technique::{all, technique, TechniqueId, BASICS};
 use crate::routes;
+use crate::text::techniques as words;
 use leptos::prelude::*;
 
 #[component]
@@ -10,8 +11,8 @@ pub fn TechniquesPage() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page-header">
-                <h1>"Techniques"</h1>
-                <p class="muted">"Four gentle ways to build trust. Each is a ladder of small steps. Let your rat set the pace."</p>
+                <h1>{words::TITLE}</h1>
+                <p class="muted">{words::INTRO}</p>
             </header>
             <ul class="card-list">
                 {all()
@@ -21,14 +22,14 @@ pub fn TechniquesPage() -> impl IntoView {
                             <a href=crate::router::href(&routes::technique(t.id)) class="card technique-card">
                                 <span class="rat-card-name">{t.name}</span>
                                 <span>{t.idea}</span>
-                                <span class="muted">{format!("{} steps · {}", t.steps.len(), t.suits)}</span>
+                                <span class="muted">{words::card_facts(t.steps.len(), t.suits)}</span>
                             </a>
                         </li>
                     })
                     .collect_view()}
             </ul>
             <section class="card" aria-labelledby="basics-title">
-                <h2 id="basics-title">"Good habits for every technique"</h2>
+                <h2 id="basics-title">{words::BASICS_TITLE}</h2>
                 <ul class="basics">
                     {BASICS.iter().map(|b| view! { <li>{*b}</li> }).collect_view()}
                 </ul>
@@ -56,7 +57,7 @@ fn TechniqueDetail(id: TechniqueId) -> impl IntoView {
     view! {
         <article class="page" aria-labelledby="technique-title">
             <header class="page-header">
-                <a href=crate::router::href(routes::TECHNIQUES) class="back-link">"‹ Techniques"</a>
+                <a href=crate::router::href(routes::TECHNIQUES) class="back-link">{words::BACK}</a>
                 <h1 id="technique-title">{t.name}</h1>
                 <p>{t.idea}</p>
                 <p class="muted">{t.suits}</p>
@@ -66,7 +67,7 @@ fn TechniqueDetail(id: TechniqueId) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, step)| {
-                    view! { <StepGuide step position=format!("Step {} of {count}", i + 1) open=false/> }
+                    view! { <StepGuide step position=words::step_of(i + 1, count) open=false/> }
                 })
                 .collect_view()}
         </article>

@@ -1,1 +1,3 @@
-//! Words of app.
+//! Words of app: the shell around every screen.
+
+pub const SKIP_LINK: &str = "Skip to content";

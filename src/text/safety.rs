@@ -1,0 +1,27 @@
+//! Words of the data-safety rules (`domain::safety`): the gentle backup reminder.
+
+pub const NEVER_BACKED_UP: &str = "You haven't made a backup yet.";
+
+/// "Your last backup was 20 days ago."
+pub fn last_backup_days_ago(days: i64) -> String {
+    if days == 1 {
+        "Your last backup was 1 day ago.".to_string()
+    } else {
+        format!("Your last backup was {days} days ago.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_ago() {
+        for (days, want) in [
+            (1, "Your last backup was 1 day ago."),
+            (20, "Your last backup was 20 days ago."),
+        ] {
+            assert_eq!(last_backup_days_ago(days), want);
+        }
+    }
+}
