@@ -52,6 +52,10 @@ pub fn TodayPage() -> impl IntoView {
             t::NOTHING_DUE.to_string()
         };
         let all_done = due_names.is_empty() && trainable_any;
+        let lead = cards
+            .iter()
+            .position(|c| c.due == Due::Now && !c.trainable().is_empty());
+        let lead_card = lead.and_then(|i| cards.get(i).cloned());
         view! {
             <article class="page today" aria-labelledby="today-title">
                 <header class="page-header">
@@ -63,9 +67,15 @@ pub fn TodayPage() -> impl IntoView {
                     {summary}
                 </p>
                 <ul class="plan" role="list">
-                    {cards.into_iter().map(|card| view! { <PlanCardView card/> }).collect_view()}
+                    {cards
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, card)| view! { <PlanCardView card button_below=Some(i) == lead/> })
+                        .collect_view()}
                 </ul>
                 <BackupNudgeCard/>
+                <crate::components::install::InstallCard/>
+                {lead_card.map(|card| view! { <div class="action-bar"><StartButton card/></div> })}
             </article>
         }
         .into_any()
@@ -74,27 +84,47 @@ pub fn TodayPage() -> impl IntoView {
 
 #[component]
 fn FirstRun(has_archived: bool) -> impl IntoView {
-    view! {
-        <section class="page empty-state" aria-labelledby="first-title">
-            <RatMark size=120/>
-            <h1 id="first-title">{if has_archived { t::NO_ACTIVE_RATS } else { t::WELCOME }}</h1>
-            <p>{t::FIRST_RUN_INTRO}</p>
+    // The intro cards are offered, never in the way: "Add your first rat" is right there too.
+    let intro = RwSignal::new(false);
+    let close = Callback::new(move |()| {
+        intro.set(false);
+        platform::focus_soon("intro-open");
+    });
+    let start = move || {
+        view! {
             <ol class="first-steps">
                 <li>{t::FIRST_STEP_ADD}</li>
                 <li>{t::FIRST_STEP_PICK}</li>
                 <li>{t::FIRST_STEP_START}</li>
             </ol>
-            <a href=router::href(if has_archived { routes::RATS } else { routes::NEW_RAT }) class="button button-primary button-wide">
-                {if has_archived { t::SEE_YOUR_RATS } else { t::ADD_FIRST_RAT }}
-            </a>
+            <div class="first-actions">
+                <a href=router::href(if has_archived { routes::RATS } else { routes::NEW_RAT }) class="button button-primary button-wide">
+                    {if has_archived { t::SEE_YOUR_RATS } else { t::ADD_FIRST_RAT }}
+                </a>
+                {(!has_archived).then(|| view! {
+                    <button id="intro-open" class="button button-quiet button-wide" on:click=move |_| intro.set(true)>
+                        {crate::text::intro::OPEN}
+                    </button>
+                })}
+            </div>
+        }
+    };
+    view! {
+        <section class="page empty-state" aria-labelledby="first-title">
+            <RatMark size=120/>
+            <h1 id="first-title">{if has_archived { t::NO_ACTIVE_RATS } else { t::WELCOME }}</h1>
+            <p class="tagline">{t::FIRST_RUN_INTRO}</p>
+            {move || if intro.get() {
+                view! { <crate::components::intro::IntroCards on_close=close/> }.into_any()
+            } else {
+                start().into_any()
+            }}
         </section>
     }
 }
 
 #[component]
-fn PlanCardView(card: PlanCard) -> impl IntoView {
-    let app = use_app();
-    let trainable = card.trainable();
+fn PlanCardView(card: PlanCard, #[prop(optional)] button_below: bool) -> impl IntoView {
     let who_all: Vec<&str> = card.rats.iter().map(|r| r.name.as_str()).collect();
     let title = names(&who_all);
     let heading_id = format!(
@@ -109,7 +139,36 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
         Due::Done => "done",
         Due::Resting => "resting",
     };
-    let button = (!trainable.is_empty()).then(|| {
+    // The first due card's button sits in the bar at the bottom, within thumb reach.
+    let button = (!button_below).then(|| view! { <StartButton card=card.clone()/> });
+    let labelled_by = heading_id.clone();
+    // One rat: the heading is its name and links to it, so the line below doesn't repeat it.
+    let single = card.rats.len() == 1 && card.group.is_none();
+    let title = match (single, card.rats.first()) {
+        (true, Some(rat)) => {
+            view! { <a href=router::href(&routes::rat(&rat.id))>{title}</a> }.into_any()
+        }
+        _ => title.into_any(),
+    };
+    view! {
+        <li class="card plan-card" data-due=due_attr aria-labelledby=labelled_by>
+            <h2 id=heading_id class="plan-title">{title}</h2>
+            {card.group.clone().map(|g| view! { <p class="muted plan-group">{g}</p> })}
+            <ul class="plan-rats" role="list">
+                {card.rats.into_iter().map(|rat| view! { <PlanRatLine rat show_name=!single/> }).collect_view()}
+            </ul>
+            {button}
+        </li>
+    }
+}
+
+/// "Start a session with Pip": starts the timer for the card's rats, or goes back to the
+/// session already running.
+#[component]
+fn StartButton(card: PlanCard) -> impl IntoView {
+    let app = use_app();
+    let trainable = card.trainable();
+    (!trainable.is_empty()).then(|| {
         let who: Vec<&str> = card
             .rats
             .iter()
@@ -139,26 +198,7 @@ fn PlanCardView(card: PlanCard) -> impl IntoView {
                 {move || if running() { crate::text::common::BACK_TO_RUNNING_SESSION.to_string() } else { label.clone() }}
             </button>
         }
-    });
-    let labelled_by = heading_id.clone();
-    // One rat: the heading is its name and links to it, so the line below doesn't repeat it.
-    let single = card.rats.len() == 1 && card.group.is_none();
-    let title = match (single, card.rats.first()) {
-        (true, Some(rat)) => {
-            view! { <a href=router::href(&routes::rat(&rat.id))>{title}</a> }.into_any()
-        }
-        _ => title.into_any(),
-    };
-    view! {
-        <li class="card plan-card" data-due=due_attr aria-labelledby=labelled_by>
-            <h2 id=heading_id class="plan-title">{title}</h2>
-            {card.group.clone().map(|g| view! { <p class="muted plan-group">{g}</p> })}
-            <ul class="plan-rats" role="list">
-                {card.rats.into_iter().map(|rat| view! { <PlanRatLine rat show_name=!single/> }).collect_view()}
-            </ul>
-            {button}
-        </li>
-    }
+    })
 }
 
 #[component]

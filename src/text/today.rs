@@ -23,7 +23,8 @@ pub const NOTHING_DUE: &str =
 // The first run, or only archived rats.
 pub const NO_ACTIVE_RATS: &str = "No active rats";
 pub const WELCOME: &str = "Welcome to Ratbond";
-pub const FIRST_RUN_INTRO: &str = "Trust grows in small, calm sessions, once or twice a day. Ratbond shows you what to do next and keeps track.";
+pub const FIRST_RUN_INTRO: &str =
+    "A gentle coach for earning your rat's trust, one short, calm session at a time.";
 pub const FIRST_STEP_ADD: &str = "Add your rat.";
 pub const FIRST_STEP_PICK: &str = "Answer a few questions to pick a technique.";
 pub const FIRST_STEP_START: &str = "Start your first short session.";

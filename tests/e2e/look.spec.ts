@@ -82,7 +82,7 @@ test.describe('a newcomer, keyboard only, on a 320 px phone in dark mode', () =>
     await open(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ratbond' })).toBeVisible();
     // The one-line promise and the way forward are on the first screen.
-    await expect(page.getByText(/Ratbond shows you what to do next/)).toBeVisible();
+    await expect(page.getByText("A gentle coach for earning your rat's trust, one short, calm session at a time.")).toBeVisible();
 
     await tabAndPress(page, page.getByRole('button', { name: 'How it works, in 3 cards' }));
     const intro = page.getByTestId('intro');
@@ -339,12 +339,14 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
-      'button, a.button, .main-nav a, .choice, summary, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea',
+      'button, a.button, label.button, .main-nav a, .choice, summary, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea',
     );
     for (const el of controls) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue; // not shown
       if (getComputedStyle(el).visibility === 'hidden') continue;
+      // A hidden file input is worked through its visible label, which is checked instead.
+      if (el.classList.contains('visually-hidden')) continue;
       if (box.height < 47.5) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${box.height.toFixed(1)} px`);
     }
     return small;
