@@ -59,6 +59,15 @@ pub fn number(n: i64) -> String {
     fallback::number(n)
 }
 
+/// A number given in tenths, with one decimal: `tenths(823)` is "82.3" (or "82,3").
+pub fn tenths(tenths: i64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = browser::tenths(tenths as f64 / 10.0) {
+        return text;
+    }
+    fallback::tenths(tenths)
+}
+
 /// A clock time, "18:30" or "6:30 PM" as the locale writes it.
 pub fn time(hour: u8, minute: u8) -> String {
     #[cfg(target_arch = "wasm32")]
@@ -119,6 +128,12 @@ pub mod fallback {
         }
     }
 
+    pub fn tenths(tenths: i64) -> String {
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        format!("{sign}{}.{}", number((t / 10) as i64), t % 10)
+    }
+
     pub fn number(n: i64) -> String {
         let digits = n.unsigned_abs().to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
@@ -154,7 +169,7 @@ mod browser {
         #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
         type NumberFormat;
         #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = NumberFormat)]
-        fn new(locales: &JsValue) -> Result<NumberFormat, JsValue>;
+        fn new(locales: &JsValue, options: &JsValue) -> Result<NumberFormat, JsValue>;
         #[wasm_bindgen(catch, method, js_class = NumberFormat, js_name = format)]
         fn format_number(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
     }
@@ -164,6 +179,7 @@ mod browser {
         static DATES: RefCell<Vec<Option<DateTimeFormat>>> = const { RefCell::new(Vec::new()) };
         static NUMBERS: RefCell<Option<NumberFormat>> = const { RefCell::new(None) };
         static TIMES: RefCell<Option<DateTimeFormat>> = const { RefCell::new(None) };
+        static TENTHS: RefCell<Option<NumberFormat>> = const { RefCell::new(None) };
     }
 
     fn options(pairs: &[(&str, &str)]) -> JsValue {
@@ -217,7 +233,21 @@ mod browser {
         NUMBERS.with(|cell| {
             let mut cached = cell.borrow_mut();
             if cached.is_none() {
-                *cached = NumberFormat::new(&JsValue::UNDEFINED).ok();
+                *cached = NumberFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED).ok();
+            }
+            cached.as_ref()?.format_number(n).ok()
+        })
+    }
+
+    pub fn tenths(n: f64) -> Option<String> {
+        TENTHS.with(|cell| {
+            let mut cached = cell.borrow_mut();
+            if cached.is_none() {
+                let one = js_sys::Object::new();
+                for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+                    let _ = js_sys::Reflect::set(&one, &key.into(), &1.into());
+                }
+                *cached = NumberFormat::new(&JsValue::UNDEFINED, &one).ok();
             }
             cached.as_ref()?.format_number(n).ok()
         })
@@ -279,5 +309,14 @@ mod tests {
             assert_eq!(number(n), want);
         }
         assert_eq!(time(6, 5), "06:05");
+        for (n, want) in [
+            (0, "0.0"),
+            (823, "82.3"),
+            (1000, "100.0"),
+            (12345, "1,234.5"),
+            (-5, "-0.5"),
+        ] {
+            assert_eq!(tenths(n), want);
+        }
     }
 }

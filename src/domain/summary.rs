@@ -27,7 +27,7 @@ pub struct Current {
 }
 
 /// A rat's progress, for the chart, the milestones and the summary.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct RatProgress {
     pub today: LocalDate,
     /// One per session, oldest first (every technique).
@@ -37,6 +37,8 @@ pub struct RatProgress {
     pub milestones: Vec<Milestone>,
     pub streaks: Streaks,
     pub current: Option<Current>,
+    /// How a day is written: ISO here, the owner's locale once a page says so.
+    pub day_text: fn(LocalDate) -> String,
 }
 
 /// Works out a rat's progress from all sessions and programs.
@@ -86,6 +88,7 @@ pub fn rat_progress(
         points,
         marks,
         current,
+        day_text: |day| day.to_string(),
     }
 }
 
@@ -174,11 +177,13 @@ impl RatProgress {
     pub fn sessions_line(&self) -> String {
         match (self.points.first(), self.points.last()) {
             (Some(a), Some(b)) if a.day == b.day => {
-                t::sessions_on(self.points.len(), &a.day.to_string())
+                t::sessions_on(self.points.len(), &(self.day_text)(a.day))
             }
-            (Some(a), Some(b)) => {
-                t::sessions_from_to(self.points.len(), &a.day.to_string(), &b.day.to_string())
-            }
+            (Some(a), Some(b)) => t::sessions_from_to(
+                self.points.len(),
+                &(self.day_text)(a.day),
+                &(self.day_text)(b.day),
+            ),
             _ => t::NONE_YET.into(),
         }
     }
@@ -216,11 +221,11 @@ pub fn progress_text(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
     } else {
         lines.push(t::TEXT_MILESTONES.into());
         for m in &p.milestones {
-            lines.push(t::text_milestone(&m.day.to_string(), &m.text));
+            lines.push(t::text_milestone(&(p.day_text)(m.day), &m.text));
         }
     }
     lines.push(String::new());
-    lines.push(t::text_footer(name, &p.today.to_string()));
+    lines.push(t::text_footer(name, &(p.day_text)(p.today)));
     lines.join("\n")
 }
 
@@ -247,7 +252,7 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
     let name = escape_html(display_name(name));
     let mut html = format!(
         r#"<section class="trust-print" aria-labelledby="trust-print-title"><h2 id="trust-print-title">{}</h2><dl class="facts">"#,
-        escape_html(&t::print_title(&p.today.to_string()))
+        escape_html(&t::print_title(&(p.day_text)(p.today)))
     );
     for (label, value) in p.rows(facts) {
         html.push_str(&format!(
@@ -269,12 +274,12 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
         let first = p
             .points
             .first()
-            .map(|p| p.day.to_string())
+            .map(|point| (p.day_text)(point.day))
             .unwrap_or_default();
         let last = p
             .points
             .last()
-            .map(|p| p.day.to_string())
+            .map(|point| (p.day_text)(point.day))
             .unwrap_or_default();
         html.push_str(&format!(
             r#"<p class="trust-explain">{}</p><figure class="trust-chart">{}<figcaption class="trust-dates"><span>{first}</span><span>{last}</span></figcaption></figure><p class="trust-summary" id="trust-summary">{}</p><ul class="trust-legend plain-list"><li><span class="swatch swatch-line"></span>{}</li><li><span class="swatch swatch-dot"></span>{}</li><li><span class="swatch swatch-base"></span>{}</li>"#,
@@ -296,7 +301,7 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
             for m in &p.marks {
                 html.push_str(&format!(
                     r#"<li><span class="milestone-day">{}</span> {}</li>"#,
-                    m.day,
+                    (p.day_text)(m.day),
                     escape_html(&m.label)
                 ));
             }
@@ -318,7 +323,7 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
             html.push_str(&format!(
                 r#"<li class="milestone" id="milestone-{}"><span class="milestone-day">{}</span><span class="milestone-text">{}</span></li>"#,
                 m.kind.key(),
-                m.day,
+                (p.day_text)(m.day),
                 escape_html(&m.text)
             ));
         }

@@ -36,10 +36,14 @@ fn profile_facts(rat: &Rat) -> Vec<(&'static str, String)> {
 
 /// The rat's progress now; tracks sessions and programs when called in a reactive closure.
 fn progress_now(app: AppState, rat: &Rat) -> RatProgress {
-    app.programs.with(|p| {
+    let progress = app.programs.with(|p| {
         app.sessions
             .with(|s| rat_progress(rat, p, s, platform::today()))
-    })
+    });
+    RatProgress {
+        day_text: |day| crate::intl::date(day, crate::intl::DateStyle::DayMonthYear),
+        ..progress
+    }
 }
 
 #[component]

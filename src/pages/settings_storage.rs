@@ -198,25 +198,15 @@ fn count(n: usize) -> String {
     intl::number(n as i64)
 }
 
-/// "82.3" from tenths of a percent, the whole part in the owner's number format.
+/// "82.3" from tenths of a percent, in the owner's number format.
 fn tenths(per_mille: u64) -> String {
-    format!(
-        "{}.{}",
-        intl::number((per_mille / 10) as i64),
-        per_mille % 10
-    )
+    intl::tenths(per_mille as i64)
 }
 
 /// "2.4 MB", "512 KB" (decimal units, as storage is sold).
 fn size(bytes: f64) -> String {
     let b = bytes.max(0.0) as u64;
-    let whole_and_tenth = |unit: u64| {
-        format!(
-            "{}.{}",
-            intl::number((b / unit) as i64),
-            b % unit / (unit / 10)
-        )
-    };
+    let whole_and_tenth = |unit: u64| intl::tenths((b / (unit / 10)) as i64);
     if b >= 1_000_000_000 {
         t::gigabytes(&whole_and_tenth(1_000_000_000))
     } else if b >= 1_000_000 {

@@ -26,6 +26,13 @@ function isoDay(n: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Day `n` as the page writes it for en-GB: "2 November 2026". */
+function longDay(n: number): string {
+  const d = new Date(`${DAY0}T12:00:00`);
+  d.setDate(d.getDate() + n);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 function at(n: number): number {
   const d = new Date(`${DAY0}T18:00:00`);
   d.setDate(d.getDate() + n);
@@ -122,7 +129,7 @@ test('the chart has a dot per session, step marks and a spoken summary', async (
   expect(count).toBeGreaterThan(0);
   expect(marks.match(/M/g)?.length).toBe(count);
   await expect(card.locator('.trust-mark-num')).toHaveCount(count);
-  await expect(changes.first()).toContainText(/^\d{4}-\d\d-\d\d Moved up: Come to your hand$/);
+  await expect(changes.first()).toContainText(/^\d{1,2} [A-Z][a-z]+ \d{4} Moved up: Come to your hand$/);
   await expect(card.getByText('Step change, numbered below')).toBeVisible();
   await expect(card.getByText(/The line is Pip's trust level/)).toBeVisible();
 });
@@ -132,14 +139,14 @@ test('milestones show with their dates', async ({ page }) => {
   const list = page.locator('.milestones');
   await expect(list.getByRole('heading', { name: 'Milestones' })).toBeVisible();
   const first = page.locator('#milestone-first-session');
-  await expect(first.locator('.milestone-day')).toHaveText(isoDay(0));
+  await expect(first.locator('.milestone-day')).toHaveText(longDay(0));
   await expect(first).toContainText("Pip's first session with you.");
   const treat = page.locator('#milestone-first-treat-from-hand');
-  await expect(treat.locator('.milestone-day')).toHaveText(isoDay(FIRST_HAND_TREAT));
+  await expect(treat.locator('.milestone-day')).toHaveText(longDay(FIRST_HAND_TREAT));
   await expect(treat).toContainText('Pip took a treat from your hand for the first time.');
-  await expect(page.locator('#milestone-first-climb-on .milestone-day')).toHaveText(isoDay(15));
+  await expect(page.locator('#milestone-first-climb-on .milestone-day')).toHaveText(longDay(15));
   // Days 5 to 12 in a row: the seventh is day 11.
-  await expect(page.locator('#milestone-first-full-week .milestone-day')).toHaveText(isoDay(11));
+  await expect(page.locator('#milestone-first-full-week .milestone-day')).toHaveText(longDay(11));
   // Oldest first.
   const days = await list.locator('.milestone-day').allTextContents();
   expect(days).toEqual([...days].sort());
@@ -182,9 +189,9 @@ test('Share progress uses the share sheet with the summary text', async ({ page 
   expect(text).toContain("Pip's trust training");
   expect(text).toMatch(/Technique: Offering treats, step \d of 5: /);
   expect(text).toContain('Temperament: Nervous');
-  expect(text).toContain(`Sessions: ${PIP_DAYS.length}, from ${isoDay(0)} to ${isoDay(19)}`);
+  expect(text).toContain(`Sessions: ${PIP_DAYS.length}, from ${longDay(0)} to ${longDay(19)}`);
   expect(text).toContain('Streak: 6 days in a row');
-  expect(text).toContain(`- ${isoDay(FIRST_HAND_TREAT)}: Pip took a treat from your hand for the first time.`);
+  expect(text).toContain(`- ${longDay(FIRST_HAND_TREAT)}: Pip took a treat from your hand for the first time.`);
   expect(text).not.toContain('<');
 });
 
@@ -224,7 +231,7 @@ test('Print opens the print dialog and prints only the summary', async ({ page }
   const print = page.locator('.trust-print');
   await expect(print).toBeVisible();
   await expect(print).toContainText('Offering treats, step');
-  await expect(print).toContainText(`${PIP_DAYS.length}, from ${isoDay(0)}`);
+  await expect(print).toContainText(`${PIP_DAYS.length}, from ${longDay(0)}`);
   await expect(print).toContainText('Adopted');
   await expect(chart(page)).toBeVisible();
   await expect(page.locator('#milestone-first-treat-from-hand')).toBeVisible();
