@@ -74,11 +74,6 @@ pub fn nearly_full(used: usize, budget: usize) -> bool {
     used_per_mille(used, budget) >= NEARLY_FULL_PER_MILLE
 }
 
-/// "12.3 %" from tenths of a percent, without float formatting.
-pub fn percent_text(per_mille: u64) -> String {
-    format!("{}.{} %", per_mille / 10, per_mille % 10)
-}
-
 /// Sessions before this day may be archived: older than a year, and older than the start
 /// of every active technique of a rat still in training, so no current step changes.
 pub fn archive_before(today: LocalDate, rats: &[Rat], programs: &Programs) -> LocalDate {
@@ -105,35 +100,6 @@ pub fn archivable(sessions: &[Session], before: LocalDate) -> usize {
 /// True when the owner typed the confirmation word (any case, spaces around allowed).
 pub fn delete_confirmed(typed: &str) -> bool {
     typed.trim().eq_ignore_ascii_case(DELETE_WORD)
-}
-
-/// 1234567 → "1,234,567".
-pub fn group_digits(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "2.4 MB", "512 KB" (decimal units, as storage is sold).
-pub fn bytes_text(bytes: f64) -> String {
-    let b = bytes.max(0.0) as u64;
-    if b >= 1_000_000_000 {
-        format!(
-            "{}.{} GB",
-            b / 1_000_000_000,
-            b % 1_000_000_000 / 100_000_000
-        )
-    } else if b >= 1_000_000 {
-        format!("{}.{} MB", b / 1_000_000, b % 1_000_000 / 100_000)
-    } else {
-        format!("{} KB", b.div_ceil(1000))
-    }
 }
 
 #[cfg(test)]
@@ -263,17 +229,16 @@ mod tests {
     #[test]
     fn storage_fullness() {
         let table = [
-            (0, 5_000_000, 0, false, "0.0 %"),
-            (1_234_567, 5_000_000, 246, false, "24.6 %"),
-            (3_999_999, 5_000_000, 799, false, "79.9 %"),
-            (4_000_000, 5_000_000, 800, true, "80.0 %"),
-            (5_500_000, 5_000_000, 1100, true, "110.0 %"),
-            (10, 0, 1000, true, "100.0 %"),
+            (0, 5_000_000, 0, false),
+            (1_234_567, 5_000_000, 246, false),
+            (3_999_999, 5_000_000, 799, false),
+            (4_000_000, 5_000_000, 800, true),
+            (5_500_000, 5_000_000, 1100, true),
+            (10, 0, 1000, true),
         ];
-        for (used, budget, per_mille, nearly, text) in table {
+        for (used, budget, per_mille, nearly) in table {
             assert_eq!(used_per_mille(used, budget), per_mille, "{used}/{budget}");
             assert_eq!(nearly_full(used, budget), nearly, "{used}/{budget}");
-            assert_eq!(percent_text(per_mille), text);
         }
     }
 
@@ -320,28 +285,6 @@ mod tests {
         let sessions = sessions_on(&[day(2024, 1, 1), day(2025, 11, 30), day(2025, 12, 1)]);
         assert_eq!(archivable(&sessions, day(2025, 12, 1)), 2);
         assert_eq!(archivable(&sessions, day(2024, 1, 1)), 0);
-    }
-
-    #[test]
-    fn numbers_for_people() {
-        for (n, text) in [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (5_000_000, "5,000,000"),
-        ] {
-            assert_eq!(group_digits(n), text);
-        }
-        for (b, text) in [
-            (0.0, "0 KB"),
-            (1.0, "1 KB"),
-            (512_000.0, "512 KB"),
-            (2_450_000.0, "2.4 MB"),
-            (300_000_000_000.0, "300.0 GB"),
-            (-5.0, "0 KB"),
-        ] {
-            assert_eq!(bytes_text(b), text);
-        }
     }
 
     #[test]

@@ -215,3 +215,27 @@ fn size(bytes: f64) -> String {
         t::kilobytes(&intl::number(b.div_ceil(1000) as i64))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Natively `intl` writes en-GB forms, so these are the shapes an English phone shows.
+    #[test]
+    fn sizes_and_percentages_for_people() {
+        for (per_mille, text) in [(0, "0.0"), (246, "24.6"), (800, "80.0"), (1100, "110.0")] {
+            assert_eq!(tenths(per_mille), text);
+        }
+        for (b, text) in [
+            (0.0, "0 KB"),
+            (1.0, "1 KB"),
+            (512_000.0, "512 KB"),
+            (2_450_000.0, "2.4 MB"),
+            (1_999_999_999.0, "1.9 GB"),
+            (300_000_000_000.0, "300.0 GB"),
+            (-5.0, "0 KB"),
+        ] {
+            assert_eq!(size(b), text, "{b}");
+        }
+    }
+}
