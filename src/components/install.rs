@@ -69,7 +69,7 @@ pub fn InstallCard() -> impl IntoView {
         <Show when=show>
             <section class="card install-card" aria-labelledby="install-card-title">
                 <h2 id="install-card-title">{t::CARD_TITLE}</h2>
-                <p>{t::WHY}</p>
+                <p>{t::CARD_WHY}</p>
                 <InstallHelp/>
                 <button class="button button-quiet button-wide" on:click=move |_| device.dismiss_install(app)>
                     {t::NOT_NOW}

@@ -1,6 +1,5 @@
 //! Three short cards about how Ratbond works, offered (never forced) on the welcome screen.
 
-use crate::components::icons::RatMark;
 use crate::platform;
 use crate::router;
 use crate::routes;
@@ -24,7 +23,7 @@ pub fn IntroCards(on_close: Callback<()>) -> impl IntoView {
                 view! {
                     <div class="intro-art" aria-hidden="true">
                         {match i {
-                            0 => view! { <RatMark size=88/> }.into_any(),
+                            0 => view! { <ClockArt/> }.into_any(),
                             1 => view! { <StepsArt/> }.into_any(),
                             _ => view! { <HeartArt/> }.into_any(),
                         }}
@@ -68,6 +67,19 @@ pub fn IntroCards(on_close: Callback<()>) -> impl IntoView {
                 }}
             </div>
         </section>
+    }
+}
+
+/// A small clock: a few calm minutes a day.
+#[component]
+fn ClockArt() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 96 96" width="88" height="88" class="intro-svg">
+            <circle cx="48" cy="50" r="34" class="art-soft"/>
+            <circle cx="48" cy="50" r="34" fill="none" class="art-line"/>
+            <path d="M48 30v20l13 8" fill="none" class="art-line art-hand"/>
+            <path d="M38 10h20" fill="none" class="art-line"/>
+        </svg>
     }
 }
 

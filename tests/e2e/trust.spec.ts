@@ -148,8 +148,9 @@ test('milestones show with their dates', async ({ page }) => {
   // Days 5 to 12 in a row: the seventh is day 11.
   await expect(page.locator('#milestone-first-full-week .milestone-day')).toHaveText(longDay(11));
   // Oldest first.
-  const days = await list.locator('.milestone-day').allTextContents();
-  expect(days).toEqual([...days].sort());
+  const days = (await list.locator('.milestone-day').allTextContents()).map((d) => new Date(d).getTime());
+  expect(days.every((t) => !Number.isNaN(t))).toBe(true);
+  expect(days).toEqual([...days].sort((a, b) => a - b));
 });
 
 test('no sessions: friendly empty states and no empty chart', async ({ page }) => {
