@@ -14,8 +14,8 @@ pub enum BackendError {
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BackendError::Quota => write!(f, "the browser's storage for Ratbond is full"),
-            BackendError::Failed(why) => write!(f, "the browser refused to store it ({why})"),
+            BackendError::Quota => f.write_str(crate::text::store::STORAGE_FULL),
+            BackendError::Failed(why) => f.write_str(&crate::text::store::storage_refused(why)),
         }
     }
 }

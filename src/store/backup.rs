@@ -149,18 +149,19 @@ pub enum Subject {
 
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::store as t;
         match self {
             Subject::Rat {
                 n,
                 name: Some(name),
-            } => write!(f, "Rat {n} ({name})"),
-            Subject::Rat { n, name: None } => write!(f, "Rat {n}"),
-            Subject::Session { n } => write!(f, "Session {n}"),
+            } => f.write_str(&t::rat_named(*n, name)),
+            Subject::Rat { n, name: None } => f.write_str(&t::rat(*n)),
+            Subject::Session { n } => f.write_str(&t::session(*n)),
             Subject::Plan {
                 rat: Some((n, name)),
                 ..
-            } => write!(f, "The plan for rat {n} ({name})"),
-            Subject::Plan { n, rat: None } => write!(f, "Training plan {n}"),
+            } => f.write_str(&t::plan_for_rat(*n, name)),
+            Subject::Plan { n, rat: None } => f.write_str(&t::plan(*n)),
         }
     }
 }
@@ -198,35 +199,34 @@ pub enum Problem {
 
 impl Problem {
     fn phrase(&self, subject: &Subject) -> String {
+        use crate::text::store as t;
         match self {
-            Problem::Unreadable => "can't be read".into(),
-            Problem::Missing(what) => format!("has no {what}"),
-            Problem::Bad("notes") => "has notes that can't be read".into(),
-            Problem::Bad(what) => format!("has a bad {what}"),
-            Problem::NameTooLong => format!("has a name longer than {NAME_MAX} characters"),
-            Problem::Hidden(what) => format!("has characters in its {what} that can't be shown"),
-            Problem::TooLong(what, max) => format!("has {what} longer than {max} characters"),
-            Problem::AfterExport(what) => format!("has a {what} after the backup was made"),
-            Problem::SessionTooLong => format!("is longer than {} hours", DURATION_MAX_SECS / 3600),
-            Problem::TooManyTreats(n) => format!("has {n} treats. The most is {TREATS_MAX}"),
-            Problem::NoRats => "has no rats".into(),
-            Problem::SameRatTwice => "lists the same rat twice".into(),
+            Problem::Unreadable => t::CANT_BE_READ.into(),
+            Problem::Missing(what) => t::missing(what),
+            Problem::Bad("notes") => t::NOTES_UNREADABLE.into(),
+            Problem::Bad(what) => t::bad(what),
+            Problem::NameTooLong => t::name_too_long(NAME_MAX),
+            Problem::Hidden(what) => t::hidden(what),
+            Problem::TooLong(what, max) => t::too_long(what, *max),
+            Problem::AfterExport(what) => t::after_export(what),
+            Problem::SessionTooLong => t::session_too_long(DURATION_MAX_SECS / 3600),
+            Problem::TooManyTreats(n) => t::too_many_treats(*n, TREATS_MAX),
+            Problem::NoRats => t::NO_RATS.into(),
+            Problem::SameRatTwice => t::SAME_RAT_TWICE.into(),
             Problem::UnknownRat => match subject {
-                Subject::Plan { .. } => "is for a rat that isn't in the file".into(),
-                _ => "refers to a rat that isn't in the file".into(),
+                Subject::Plan { .. } => t::PLAN_UNKNOWN_RAT.into(),
+                _ => t::UNKNOWN_RAT.into(),
             },
-            Problem::Unknown(what) => format!("has a {what} Ratbond doesn't know"),
-            Problem::StepNotInLadder(t) => format!("has a step that isn't part of {}", t.name()),
+            Problem::Unknown(what) => t::unknown(what),
+            Problem::StepNotInLadder(tech) => t::step_not_in_ladder(tech.name()),
             Problem::SameIdAs(first) => match subject {
-                Subject::Rat { .. } => format!("has the same id as rat {first}"),
-                Subject::Session { .. } => format!("has the same id as session {first}"),
-                Subject::Plan { .. } => format!("has the same rat as training plan {first}"),
+                Subject::Rat { .. } => t::same_id_as_rat(*first),
+                Subject::Session { .. } => t::same_id_as_session(*first),
+                Subject::Plan { .. } => t::same_rat_as_plan(*first),
             },
-            Problem::RestBackwards => "has a rest period that ends before it starts".into(),
-            Problem::RestTooLong(days) => {
-                format!("has a rest period of {days} days. The most is {REST_RANGE_MAX_DAYS}")
-            }
-            Problem::RestTooFar => "has rest days too far in the future".into(),
+            Problem::RestBackwards => t::REST_BACKWARDS.into(),
+            Problem::RestTooLong(days) => t::rest_too_long(*days, REST_RANGE_MAX_DAYS),
+            Problem::RestTooFar => t::REST_TOO_FAR.into(),
         }
     }
 }
@@ -263,38 +263,22 @@ pub const CHECKSUM_MISMATCH: &str = "its checksum doesn't match";
 
 impl fmt::Display for BackupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::store as t;
         match self {
-            BackupError::TooLarge => write!(f, "The file is larger than 10 MB."),
-            BackupError::Empty => write!(f, "This file is empty."),
-            BackupError::Truncated => write!(
-                f,
-                "This file is cut short. Maybe it didn't finish downloading."
-            ),
-            BackupError::NotJson | BackupError::NotRatbond => {
-                write!(f, "This isn't a Ratbond backup.")
+            BackupError::TooLarge => f.write_str(t::TOO_LARGE),
+            BackupError::Empty => f.write_str(t::EMPTY),
+            BackupError::Truncated => f.write_str(t::TRUNCATED),
+            BackupError::NotJson | BackupError::NotRatbond => f.write_str(t::NOT_RATBOND),
+            BackupError::TooDeep => f.write_str(t::TOO_DEEP),
+            BackupError::Newer { .. } => f.write_str(t::NEWER),
+            BackupError::Older { .. } => f.write_str(t::OLDER),
+            BackupError::Damaged(why) => f.write_str(&t::damaged(why)),
+            BackupError::TooManyPracticeTimes(n) => {
+                f.write_str(&t::too_many_practice_times(*n, PRACTICE_TIMES_MAX))
             }
-            BackupError::TooDeep => {
-                write!(
-                    f,
-                    "This isn't a Ratbond backup: it is nested far too deeply."
-                )
-            }
-            BackupError::Newer { .. } => write!(
-                f,
-                "This backup is from a newer version of Ratbond. Update the app, then try again."
-            ),
-            BackupError::Older { .. } => write!(
-                f,
-                "This backup is from an older version of Ratbond that this one can't read."
-            ),
-            BackupError::Damaged(why) => write!(f, "This file is damaged: {why}."),
-            BackupError::TooManyPracticeTimes(n) => write!(
-                f,
-                "This backup has {n} practice times. Ratbond keeps up to {PRACTICE_TIMES_MAX}."
-            ),
-            BackupError::BadPracticeTime(n) => write!(f, "Practice time {n} isn't a real time."),
+            BackupError::BadPracticeTime(n) => f.write_str(&t::bad_practice_time(*n)),
             BackupError::Item { subject, problem } => {
-                write!(f, "{subject} {}.", problem.phrase(subject))
+                f.write_str(&t::item(&subject.to_string(), &problem.phrase(subject)))
             }
         }
     }
@@ -841,44 +825,21 @@ pub fn preview(backup: &Backup) -> Preview {
 
 /// "2 March 2026".
 pub fn day_text(day: LocalDate) -> String {
-    format!("{} {} {}", day.day(), day.month_name(), day.year())
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    match n {
-        0 => format!("no {many}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
+    crate::text::store::day(day.day(), day.month_name(), day.year())
 }
 
 impl Preview {
     /// "3 rats, 412 sessions, from 2 March 2026 to 1 December 2026".
     pub fn sentence(&self) -> String {
-        let rats = count(self.rats, "rat", "rats");
-        let sessions = match (self.sessions, self.first_day, self.last_day) {
-            (0, _, _) => "no sessions yet".to_string(),
-            (n, Some(first), Some(last)) if first == last => {
-                format!(
-                    "{}, on {}",
-                    count(n, "session", "sessions"),
-                    day_text(first)
-                )
-            }
-            (n, Some(first), Some(last)) => format!(
-                "{}, from {} to {}",
-                count(n, "session", "sessions"),
-                day_text(first),
-                day_text(last)
-            ),
-            (n, _, _) => count(n, "session", "sessions"),
+        use crate::text::settings_backup::{preview, Days};
+        let first = self.first_day.map(day_text);
+        let last = self.last_day.map(day_text);
+        let days = match (&first, &last) {
+            (Some(first), Some(last)) if first == last => Days::On(first),
+            (Some(first), Some(last)) => Days::FromTo(first, last),
+            _ => Days::Unknown,
         };
-        let text = format!("{rats}, {sessions}");
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => text,
-        }
+        preview(self.rats, self.sessions, &self.sessions.to_string(), days)
     }
 }
 
@@ -897,9 +858,10 @@ pub struct MergeCounts {
 impl MergeCounts {
     /// "2 added, 5 updated, 400 unchanged".
     pub fn sentence(&self) -> String {
-        format!(
-            "{} added, {} updated, {} unchanged",
-            self.added, self.updated, self.unchanged
+        crate::text::store::merge_counts(
+            &self.added.to_string(),
+            &self.updated.to_string(),
+            &self.unchanged.to_string(),
         )
     }
 }

@@ -43,7 +43,7 @@ pub struct DecodeError(pub String);
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "damaged session history: {}", self.0)
+        f.write_str(&crate::text::store::damaged_history(&self.0))
     }
 }
 

@@ -49,29 +49,15 @@ pub enum StoreError {
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::store as t;
         match self {
-            StoreError::ReadOnly => write!(
-                f,
-                "Your change was not saved: Ratbond is only showing your data right now, so nothing can be lost. See the message at the top."
-            ),
-            StoreError::Missing => write!(
-                f,
-                "Your change was not saved: this rat or session is gone, maybe deleted in another window."
-            ),
-            StoreError::Backend(BackendError::Quota) => write!(
-                f,
-                "Your change was not saved: the browser's storage for Ratbond is full."
-            ),
-            StoreError::Backend(e) => write!(f, "Your change was not saved: {e}."),
-            StoreError::Encode(e) => write!(f, "Your change was not saved: {e}."),
-            StoreError::Damaged(what) => write!(
-                f,
-                "Your change was not saved: saved {what} could not be read. Reload Ratbond: it keeps that data safe and lets you go on."
-            ),
-            StoreError::NotLoaded => write!(
-                f,
-                "Your change was not saved: older history is still loading. Try again in a moment."
-            ),
+            StoreError::ReadOnly => f.write_str(t::NOT_SAVED_READ_ONLY),
+            StoreError::Missing => f.write_str(t::NOT_SAVED_MISSING),
+            StoreError::Backend(BackendError::Quota) => f.write_str(t::NOT_SAVED_FULL),
+            StoreError::Backend(e) => f.write_str(&t::not_saved(&e.to_string())),
+            StoreError::Encode(e) => f.write_str(&t::not_saved(e)),
+            StoreError::Damaged(what) => f.write_str(&t::not_saved_damaged(what)),
+            StoreError::NotLoaded => f.write_str(t::NOT_SAVED_NOT_LOADED),
         }
     }
 }
@@ -100,20 +86,12 @@ pub enum LoadIssue {
 
 impl fmt::Display for LoadIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::store as t;
         match self {
-            LoadIssue::Quarantined { what, .. } => write!(
-                f,
-                "Some saved data ({what}) could not be read. It is kept safe, untouched, and you can download it."
-            ),
-            LoadIssue::NewerSchema { stored } => write!(
-                f,
-                "This data comes from a newer Ratbond (format {stored}). It is shown read-only so nothing is overwritten. Reload to get the update."
-            ),
-            LoadIssue::MigrationFailed(e) => write!(
-                f,
-                "Your data could not be brought up to date ({e}). It is shown read-only so nothing is lost."
-            ),
-            LoadIssue::ReadFailed(e) => write!(f, "Saved data could not be read ({e})."),
+            LoadIssue::Quarantined { what, .. } => f.write_str(&t::quarantined(what)),
+            LoadIssue::NewerSchema { stored } => f.write_str(&t::newer_schema(*stored)),
+            LoadIssue::MigrationFailed(e) => f.write_str(&t::migration_failed(e)),
+            LoadIssue::ReadFailed(e) => f.write_str(&t::read_failed(e)),
         }
     }
 }
@@ -416,17 +394,17 @@ impl Store {
             .map(|quarantine_key| {
                 let name = quarantine_key.trim_start_matches(QUARANTINE_PREFIX);
                 let what = if name.starts_with("meta") {
-                    "app settings"
+                    crate::text::store::APP_SETTINGS
                 } else if name.starts_with("rats") {
-                    "rat profiles"
+                    crate::text::store::RAT_PROFILES
                 } else if name.starts_with("programs") {
-                    "training programs"
+                    crate::text::store::TRAINING_PROGRAMS
                 } else if name.starts_with("sessions") {
-                    "session history"
+                    crate::text::store::SESSION_HISTORY
                 } else if name.starts_with("timer") {
-                    "session timer"
+                    crate::text::store::SESSION_TIMER
                 } else {
-                    "saved data"
+                    crate::text::store::SAVED_DATA
                 };
                 LoadIssue::Quarantined {
                     what,

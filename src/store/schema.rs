@@ -55,7 +55,7 @@ impl std::fmt::Display for MigrationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             MigrationError::Missing { from } => {
-                write!(f, "no way to update data from format {from}")
+                f.write_str(&crate::text::store::no_migration(*from))
             }
             MigrationError::Backend(e) => write!(f, "{e}"),
             MigrationError::Data(e) => write!(f, "{e}"),

@@ -41,6 +41,7 @@ pub mod settings_backup;
 pub mod settings_reminders;
 pub mod settings_storage;
 pub mod step;
+pub mod store;
 pub mod summary;
 pub mod techniques;
 pub mod toast;
