@@ -6,7 +6,7 @@ use crate::domain::date::LocalDate;
 use crate::domain::ics::Reminder;
 use crate::domain::program::Programs;
 use crate::domain::rat::{sort_for_list, Rat, RatId, ValidRat};
-use crate::domain::session::{sort_sessions, Override, Session, SessionId};
+use crate::domain::session::{replace_months, sort_sessions, Override, Session, SessionId};
 use crate::domain::streak::RestDays;
 use crate::domain::technique::TechniqueId;
 use crate::domain::timer::SessionTimer;
@@ -197,12 +197,10 @@ impl AppState {
             .chain(removals.iter().map(|r| r.1))
             .map(|d| (d.year(), d.month()))
             .collect();
-        // In place: five years of sessions are too many to copy on every save.
-        self.sessions.update(|all| {
-            all.retain(|s| !touched.contains(&(s.day.year(), s.day.month())));
-            all.extend(merged);
-            sort_sessions(all);
-        });
+        // In place and month by month: five years of sessions are too many to copy, filter
+        // or sort again on every save.
+        self.sessions
+            .update(|all| replace_months(all, &touched, merged));
         Ok(())
     }
 
@@ -407,9 +405,11 @@ impl AppState {
     pub fn save_session(&self, session: Session) -> Result<(), StoreError> {
         let first = self.sessions.with_untracked(Vec::is_empty);
         // An edit may have moved it to another day, maybe another month.
-        let old_day = self
-            .sessions
-            .with_untracked(|all| all.iter().find(|s| s.id == session.id).map(|s| s.day));
+        let old_day = self.sessions.with_untracked(|all| {
+            all.iter()
+                .find(|s| crate::domain::session::same_id(&s.id.0, &session.id.0))
+                .map(|s| s.day)
+        });
         let removals: Vec<(SessionId, LocalDate)> = old_day
             .filter(|d| *d != session.day)
             .map(|d| (session.id.clone(), d))
@@ -643,11 +643,9 @@ impl AppState {
                     here.len() != sessions.len() || here.iter().zip(&sessions).any(|(a, b)| *a != b)
                 });
                 if differs {
-                    self.sessions.update(|all| {
-                        all.retain(|s| !same_month(s));
-                        all.extend(sessions);
-                        sort_sessions(all);
-                    });
+                    let key = [(month.year(), month.month())];
+                    self.sessions
+                        .update(|all| replace_months(all, &key, sessions));
                 }
                 differs
             }

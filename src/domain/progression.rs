@@ -467,41 +467,55 @@ pub fn replay_mine(
         event: Event<'a>,
     }
 
-    let mut events: Vec<Keyed> = sessions
-        .iter()
-        .copied()
-        .filter_map(|s| {
-            let o = s.outcome_for(who.rat)?;
-            let event = if o.technique == technique_id {
-                Event::Session(s, o)
-            } else {
-                Event::Elsewhere(s, o)
-            };
-            Some(Keyed {
-                day: s.day,
-                at: s.started_at,
-                id: &s.id.0,
-                event,
-            })
-        })
-        .chain(
-            overrides
-                .iter()
-                .filter(|o| &o.rat == who.rat && o.technique == technique_id)
-                .map(|o| Keyed {
-                    day: o.day,
-                    at: o.at,
-                    id: "",
-                    event: Event::Override(o),
-                }),
-        )
-        .collect();
-    crate::domain::order::sort_by(&mut events, &|a, b| {
+    let order = |a: &Keyed, b: &Keyed| {
         a.day
             .cmp(&b.day)
             .then_with(|| a.at.total_cmp(&b.at))
             .then_with(|| a.id.cmp(b.id))
-    });
+    };
+    let mut events: Vec<Keyed> = Vec::with_capacity(sessions.len());
+    events.extend(sessions.iter().copied().filter_map(|s| {
+        let o = s.outcome_for(who.rat)?;
+        let event = if o.technique == technique_id {
+            Event::Session(s, o)
+        } else {
+            Event::Elsewhere(s, o)
+        };
+        Some(Keyed {
+            day: s.day,
+            at: s.started_at,
+            id: &s.id.0,
+            event,
+        })
+    }));
+    let mut changes: Vec<Keyed> = overrides
+        .iter()
+        .filter(|o| &o.rat == who.rat && o.technique == technique_id)
+        .map(|o| Keyed {
+            day: o.day,
+            at: o.at,
+            id: "",
+            event: Event::Override(o),
+        })
+        .collect();
+    if events.is_sorted_by(|a, b| order(a, b).is_le()) {
+        // The usual case (the app keeps sessions sorted): merge the few overrides in, as a
+        // stable sort of sessions-then-overrides would, instead of sorting thousands again.
+        crate::domain::order::sort_by(&mut changes, &order);
+        let mut merged = Vec::with_capacity(events.len() + changes.len());
+        let mut changes = changes.into_iter().peekable();
+        for e in events {
+            while let Some(c) = changes.next_if(|c| order(c, &e).is_lt()) {
+                merged.push(c);
+            }
+            merged.push(e);
+        }
+        merged.extend(changes);
+        events = merged;
+    } else {
+        events.extend(changes);
+        crate::domain::order::sort_by(&mut events, &order);
+    }
 
     let tech = technique(technique_id);
     let first_day = events
@@ -923,6 +937,10 @@ mod tests {
         let mut overrides_rev = overrides.clone();
         overrides_rev.reverse();
         assert_eq!(replay(t, &who, &shuffled, &overrides_rev, d(0)), result);
+        // Sorted as the app keeps them: overrides are merged in rather than sorted with them.
+        let mut sorted = sessions.clone();
+        crate::domain::session::sort_sessions(&mut sorted);
+        assert_eq!(replay(t, &who, &sorted, &overrides_rev, d(0)), result);
         for e in &result.entries {
             let r = &e.advice.reason;
             assert!(r.ends_with('.') || r.ends_with('!'), "{r}");

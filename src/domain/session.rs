@@ -196,7 +196,7 @@ pub struct Session {
 
 impl Session {
     pub fn outcome_for(&self, rat: &RatId) -> Option<&RatOutcome> {
-        self.outcomes.iter().find(|o| &o.rat == rat)
+        self.outcomes.iter().find(|o| same_id(&o.rat.0, &rat.0))
     }
 
     pub fn new(id: SessionId, valid: ValidSession, now_ms: f64) -> Self {
@@ -218,14 +218,57 @@ impl Session {
     }
 }
 
+/// `a == b`, quicker for ids: they share a long time prefix and end in random digits, so
+/// the last byte tells most of them apart without a full compare (run over every session).
+#[inline]
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
 /// Oldest first: by day, then start time, then id so equal times still sort the same way.
 pub fn sort_sessions(sessions: &mut [Session]) {
-    crate::domain::order::sort_by(sessions, &|a, b| {
-        a.day
-            .cmp(&b.day)
-            .then_with(|| a.started_at.total_cmp(&b.started_at))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    crate::domain::order::sort_by(sessions, &session_order);
+}
+
+/// Drops the sessions of `months` (year, month) from the sorted list `all`, adds `fresh` and
+/// keeps `all` sorted: the same as `retain`, `extend` and [`sort_sessions`] over everything,
+/// without touching (or comparing) the sessions of the other months.
+pub fn replace_months(all: &mut Vec<Session>, months: &[(i32, u8)], mut fresh: Vec<Session>) {
+    let month_of = |s: &Session| (s.day.year(), s.day.month());
+    sort_sessions(&mut fresh);
+    let mut keys = months.to_vec();
+    crate::domain::order::sort_by(&mut keys, &|a, b| a.cmp(b));
+    keys.dedup();
+    let mut stray = Vec::new();
+    let mut fresh = fresh.into_iter().peekable();
+    for key in keys {
+        // Sorted by day, so a month is one run of `all`.
+        let lo = all.partition_point(|s| month_of(s) < key);
+        let hi = lo + all[lo..].partition_point(|s| month_of(s) == key);
+        let mut these = Vec::new();
+        while let Some(s) = fresh.next_if(|s| month_of(s) <= key) {
+            if month_of(&s) == key {
+                these.push(s);
+            } else {
+                stray.push(s);
+            }
+        }
+        all.splice(lo..hi, these);
+    }
+    // Sessions outside `months` (a month value may hold any day): after their equals, as a
+    // stable sort would put them.
+    for s in stray.into_iter().chain(fresh) {
+        let at = all.partition_point(|x| session_order(x, &s) != std::cmp::Ordering::Greater);
+        all.insert(at, s);
+    }
+}
+
+/// The order [`sort_sessions`] sorts by.
+pub fn session_order(a: &Session, b: &Session) -> std::cmp::Ordering {
+    a.day
+        .cmp(&b.day)
+        .then_with(|| a.started_at.total_cmp(&b.started_at))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 pub const NOTE_MAX: usize = 500;
@@ -461,6 +504,69 @@ impl Override {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn replacing_months_equals_dropping_them_and_sorting_again() {
+        let day = |m: u8, d: u8| LocalDate::new(2026, m, d).unwrap();
+        let make = |id: &str, on: LocalDate, at: f64| Session {
+            id: SessionId(id.into()),
+            day: on,
+            started_at: at,
+            duration_secs: 60,
+            outcomes: vec![],
+            treats: 0,
+            note: String::new(),
+            updated_at: 1.0,
+        };
+        let mut all = vec![
+            make("a", day(9, 30), 1.0),
+            make("b", day(10, 1), 1.0),
+            make("c", day(10, 5), 2.0),
+            make("d", day(10, 5), 3.0),
+            make("e", day(11, 2), 1.0),
+            make("f", day(12, 1), 1.0),
+        ];
+        sort_sessions(&mut all);
+        type Case = (Vec<(i32, u8)>, Vec<Session>);
+        let cases: Vec<Case> = vec![
+            // One month rewritten, one session added at its end.
+            (
+                vec![(2026, 10)],
+                vec![
+                    make("d", day(10, 5), 3.0),
+                    make("b", day(10, 1), 1.0),
+                    make("c", day(10, 5), 2.0),
+                    make("g", day(10, 31), 9.0),
+                ],
+            ),
+            // A session moved from October to November: October loses it.
+            (
+                vec![(2026, 10), (2026, 11)],
+                vec![
+                    make("b", day(10, 1), 1.0),
+                    make("d", day(10, 5), 3.0),
+                    make("e", day(11, 2), 1.0),
+                    make("c", day(11, 3), 2.0),
+                ],
+            ),
+            // A month emptied; a session of another month is added (and a copy of one).
+            (
+                vec![(2026, 11)],
+                vec![make("h", day(8, 1), 1.0), make("f", day(12, 1), 1.0)],
+            ),
+            (vec![(2027, 1)], vec![]),
+        ];
+        for (months, fresh) in cases {
+            let mut expected = all.clone();
+            // What commit_sessions did before: drop the months, add, sort everything.
+            expected.retain(|s| !months.contains(&(s.day.year(), s.day.month())));
+            expected.extend(fresh.clone());
+            sort_sessions(&mut expected);
+            let mut got = all.clone();
+            replace_months(&mut got, &months, fresh);
+            assert_eq!(got, expected, "{months:?}");
+        }
+    }
     use super::*;
 
     fn day(text: &str) -> LocalDate {

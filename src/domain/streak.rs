@@ -223,6 +223,10 @@ fn count_by_day(days: impl IntoIterator<Item = LocalDate>) -> BTreeMap<LocalDate
 
 /// Whether every day strictly between `a` and `b` is a rest day.
 fn rested_between(a: LocalDate, b: LocalDate, rest: &RestDays) -> bool {
+    // Next days in one month have nothing between them: no day-number maths needed.
+    if a.year() == b.year() && a.month() == b.month() && b.day() <= a.day().saturating_add(1) {
+        return true;
+    }
     (1..b.days_since(a)).all(|n| a.add_days(n).is_some_and(|d| rest.is_rest(d)))
 }
 
@@ -236,11 +240,18 @@ pub fn streaks(
     rest: &RestDays,
     today: LocalDate,
 ) -> Streaks {
-    let counts = count_by_day(session_days);
+    // A sorted list rather than a map: days mostly arrive in order, and this runs for every
+    // rat on every change to the history.
+    let mut days: Vec<LocalDate> = session_days.into_iter().collect();
+    if !days.is_sorted() {
+        crate::domain::order::sort_by(&mut days, &|a, b| a.cmp(b));
+    }
+    let sessions_today = days.iter().filter(|d| **d == today).count();
+    days.dedup();
     let mut run = 0u32;
     let mut best = 0u32;
     let mut previous: Option<LocalDate> = None;
-    for &day in counts.keys() {
+    for &day in &days {
         if previous.is_some_and(|p| !rested_between(p, day, rest)) {
             run = 0;
         }
@@ -255,7 +266,7 @@ pub fn streaks(
     Streaks {
         current,
         best,
-        sessions_today: counts.get(&today).copied().unwrap_or(0),
+        sessions_today: u32::try_from(sessions_today).unwrap_or(u32::MAX),
         last_session_day: previous,
     }
 }

@@ -7,10 +7,9 @@ use super::date::LocalDate;
 use super::ics::Reminder;
 use super::program::{rat_replay_mine, Programs};
 use super::rat::{Rat, RatId};
-use super::session::Session;
+use super::session::{same_id, Session};
 use super::streak::streaks;
 use super::technique::{technique, TechniqueId};
-use std::collections::BTreeMap;
 
 /// Where a rat stands today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,11 +83,19 @@ pub fn plan(
     sessions: &[Session],
     today: LocalDate,
 ) -> Vec<PlanCard> {
-    // One pass sorts the history into rats; each rat's card then reads only its own.
-    let mut by_rat: BTreeMap<&RatId, Vec<&Session>> = BTreeMap::new();
+    // One pass sorts the history into rats; each rat's card then reads only its own. A short
+    // list of the active rats' ids, searched with `same_id`, beats a map of string keys here.
+    let mut by_rat: Vec<(&RatId, Vec<&Session>)> = Vec::new();
+    for rat in rats.iter().filter(|r| !r.archived) {
+        if !by_rat.iter().any(|(id, _)| *id == &rat.id) {
+            by_rat.push((&rat.id, Vec::new()));
+        }
+    }
     for s in sessions {
         for o in &s.outcomes {
-            let mine = by_rat.entry(&o.rat).or_default();
+            let Some((_, mine)) = by_rat.iter_mut().find(|(id, _)| same_id(&id.0, &o.rat.0)) else {
+                continue;
+            };
             if !mine.last().is_some_and(|last| std::ptr::eq(*last, s)) {
                 mine.push(s);
             }
@@ -96,7 +103,10 @@ pub fn plan(
     }
     let mut cards: Vec<PlanCard> = Vec::new();
     for rat in rats.iter().filter(|r| !r.archived) {
-        let mine = by_rat.get(&rat.id).map_or(&[][..], Vec::as_slice);
+        let mine = by_rat
+            .iter()
+            .find(|(id, _)| *id == &rat.id)
+            .map_or(&[][..], |(_, mine)| mine.as_slice());
         let entry = plan_rat(rat, programs, mine, today);
         let group = rat.cage_group.clone();
         let existing = group.as_ref().and_then(|g| {

@@ -67,11 +67,13 @@ struct MonthOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct MonthIn {
+struct MonthIn<'a> {
     v: u32,
     m: String,
     r: Vec<RatId>,
-    s: Vec<String>,
+    /// Borrowed where the text has no escapes: one allocation less per session.
+    #[serde(borrow)]
+    s: Vec<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +96,25 @@ pub fn parse_month(text: &str) -> Option<LocalDate> {
 
 /// The v2 value for the month `in_month` falls in; sessions keep their order.
 pub fn encode_month(in_month: LocalDate, sessions: &[&Session]) -> Result<String, String> {
+    encode_month_reusing(in_month, sessions, None).map(|(text, _)| text)
+}
+
+/// How [`encode_month_reusing`] wrote each session, to be reused by the next write.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    pub rats: Vec<RatId>,
+    /// One per session, in the order given.
+    pub sessions: Vec<String>,
+}
+
+/// [`encode_month`], taking `hints[i]` as the text of `sessions[i]` where given: the caller
+/// vouches that it encodes that very session against the rat table `rats`. Hints are used
+/// only when this month's rat table is still `rats`. The text is what `encode_month` gives.
+pub fn encode_month_reusing(
+    in_month: LocalDate,
+    sessions: &[&Session],
+    hints: Option<(&[RatId], Vec<Option<String>>)>,
+) -> Result<(String, Parts), String> {
     let mut rats: Vec<&RatId> = Vec::new();
     let mut index: BTreeMap<&RatId, usize> = BTreeMap::new();
     for o in sessions.iter().flat_map(|s| &s.outcomes) {
@@ -102,18 +123,37 @@ pub fn encode_month(in_month: LocalDate, sessions: &[&Session]) -> Result<String
             rats.len() - 1
         });
     }
+    let mut hints = hints
+        .filter(|(old, texts)| {
+            texts.len() == sessions.len()
+                && old.len() == rats.len()
+                && old.iter().zip(&rats).all(|(a, b)| a == *b)
+        })
+        .map(|(_, texts)| texts)
+        .unwrap_or_default()
+        .into_iter();
     let m = month_text(in_month);
     let encoded: Vec<String> = sessions
         .iter()
-        .map(|s| encode_session(s, in_month, &index))
+        .map(|s| {
+            hints
+                .next()
+                .flatten()
+                .unwrap_or_else(|| encode_session(s, in_month, &index))
+        })
         .collect();
-    serde_json::to_string(&MonthOut {
+    let text = serde_json::to_string(&MonthOut {
         v: MONTH_VERSION,
         m: &m,
         r: &rats,
         s: &encoded,
     })
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    let parts = Parts {
+        rats: rats.into_iter().cloned().collect(),
+        sessions: encoded,
+    };
+    Ok((text, parts))
 }
 
 /// Reads a month value written by schema v1 or v2.
@@ -167,6 +207,21 @@ fn div_small(n: u128, d: u32) -> (u128, u32) {
 }
 
 fn push_uint(out: &mut String, mut n: u128) {
+    // Nearly every number fits in 64 bits, where wasm divides natively.
+    if let Ok(mut small) = u64::try_from(n) {
+        let mut buf = [0u8; 16];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = DIGITS[(small % 36) as usize];
+            small /= 36;
+            if small == 0 {
+                break;
+            }
+        }
+        out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+        return;
+    }
     let mut buf = [0u8; 32];
     let mut i = buf.len();
     loop {
@@ -194,6 +249,17 @@ fn digit_value(b: u8) -> Option<u32> {
 fn parse_uint(text: &str) -> Result<u128, DecodeError> {
     if text.is_empty() || text.len() > 24 {
         return bad(format!("bad number {text}"));
+    }
+    // 12 base36 digits fit in a u64 (36^12 < 2^63): wasm has no native 128-bit multiply.
+    if text.len() <= 12 {
+        let mut n: u64 = 0;
+        for b in text.bytes() {
+            let Some(d) = digit_value(b) else {
+                return bad(format!("bad number {text}"));
+            };
+            n = n * 36 + u64::from(d);
+        }
+        return Ok(u128::from(n));
     }
     let mut n: u128 = 0;
     for b in text.bytes() {
@@ -268,7 +334,18 @@ fn id_base(started_at: f64) -> i128 {
 }
 
 fn app_id(time: u64, random: u32) -> String {
-    format!("s{time:x}{random:08x}")
+    // By hand: `format!` is several times slower, and every decoded session makes one.
+    fn hex(out: &mut Vec<u8>, n: u64, min_digits: u32) {
+        let digits = (64 - n.leading_zeros()).div_ceil(4).max(min_digits);
+        for i in (0..digits).rev() {
+            out.push(DIGITS[((n >> (i * 4)) & 0xf) as usize]);
+        }
+    }
+    let mut id = Vec::with_capacity(25);
+    id.push(b's');
+    hex(&mut id, time, 1);
+    hex(&mut id, u64::from(random), 8);
+    String::from_utf8(id).unwrap_or_default()
 }
 
 /// (time, random) when `id` is exactly what `platform::new_id("s")` makes.
@@ -579,5 +656,89 @@ mod tests {
                 assert_eq!((q, u128::from(r)), (n / u128::from(d), n % u128::from(d)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn app_ids_and_numbers_read_as_the_slow_forms_did() {
+        for (time, random) in [
+            (0, 0),
+            (1, 1),
+            (0xf, 0xffff_ffff),
+            (0x19a2b3c4d5e, 0x0012_abcd),
+        ] {
+            assert_eq!(app_id(time, random), format!("s{time:x}{random:08x}"));
+        }
+        assert_eq!(app_id(u64::MAX, 7), format!("s{:x}{:08x}", u64::MAX, 7));
+        for text in [
+            "0",
+            "z",
+            "zzzzzzzzzzzz",
+            "zzzzzzzzzzzzz",
+            "1ke4w",
+            "000000000001",
+        ] {
+            let slow = text
+                .bytes()
+                .fold(0u128, |n, b| n * 36 + u128::from(digit_value(b).unwrap()));
+            assert_eq!(parse_uint(text).unwrap(), slow, "{text}");
+        }
+        assert!(parse_uint("A").is_err() && parse_uint("").is_err());
+    }
+
+    #[test]
+    fn reused_session_texts_are_taken_only_with_the_same_rat_table() {
+        let day = LocalDate::new(2026, 11, 3).unwrap();
+        let session = |id: u32, rat: &str| Session {
+            id: SessionId(app_id(u64::from(id) + 1_800_000_000_000, id)),
+            day,
+            started_at: day_ms(day) + f64::from(id) * 1000.0,
+            duration_secs: 60,
+            outcomes: vec![RatOutcome {
+                rat: RatId(rat.into()),
+                technique: TechniqueId::Scent,
+                step: 1,
+                response: Response::Relaxed,
+                signs: vec![],
+            }],
+            treats: 0,
+            note: String::new(),
+            updated_at: day_ms(day) + f64::from(id) * 1000.0,
+        };
+        let (a, b) = (session(1, "ra"), session(2, "rb"));
+        let (_, parts) = encode_month_reusing(day, &[&a, &b], None).unwrap();
+        // Same table: the hints are used (a wrong one would show in the text).
+        let hints = vec![Some("hint".to_string()), None];
+        let (text, _) = encode_month_reusing(day, &[&a, &b], Some((&parts.rats, hints))).unwrap();
+        assert!(text.contains("\"hint\""), "{text}");
+        // A new first rat changes every index: the hints are ignored.
+        let c = session(0, "rc");
+        let hints = vec![None, Some("hint".to_string()), None];
+        let (text, _) =
+            encode_month_reusing(day, &[&c, &a, &b], Some((&parts.rats, hints))).unwrap();
+        assert_eq!(text, encode_month(day, &[&c, &a, &b]).unwrap());
+    }
+
+    #[test]
+    fn escaped_session_text_still_decodes() {
+        let day = LocalDate::new(2026, 11, 3).unwrap();
+        let started_at = day_ms(day) + 3_600_000.0;
+        let s = Session {
+            id: SessionId(app_id(started_at as u64 + 5, 77)),
+            day,
+            started_at,
+            duration_secs: 300,
+            outcomes: vec![],
+            treats: 2,
+            note: "a \"quoted\" note\\ with \n escapes".into(),
+            updated_at: started_at + 100_000.0,
+        };
+        let text = encode_month(day, &[&s]).unwrap();
+        assert!(text.contains("\\\""), "{text}");
+        assert_eq!(decode_month(&text).unwrap(), vec![s]);
     }
 }

@@ -10,9 +10,9 @@ pub mod schema;
 
 use crate::domain::date::LocalDate;
 use crate::domain::program::Programs;
-use crate::domain::rat::Rat;
+use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::SessionId;
-use crate::domain::session::{sort_sessions, Session};
+use crate::domain::session::{session_order, sort_sessions, Session};
 use crate::domain::timer::SessionTimer;
 use backend::{Backend, BackendError};
 pub use schema::RATS_KEY as RATS_KEY_PUBLIC;
@@ -111,6 +111,19 @@ pub struct Store {
     loaded: BTreeSet<String>,
     /// Month keys open left for [`Store::load_pending`], newest first.
     pending: Vec<String>,
+    /// The month this store wrote last: its key, the text written and the sessions that text
+    /// holds. The next save re-reads the key and, when the text is still the same (no other
+    /// tab wrote it), skips decoding it again; any other text is decoded as before.
+    last_month: std::cell::RefCell<Option<LastMonth>>,
+}
+
+/// See `Store::last_month`; `parts` lets the next write re-encode only what changed.
+#[derive(Clone)]
+struct LastMonth {
+    key: String,
+    text: String,
+    sessions: Vec<Session>,
+    parts: codec::Parts,
 }
 
 /// What [`Store::open`] found.
@@ -137,6 +150,7 @@ impl Store {
             read_only: false,
             loaded: BTreeSet::new(),
             pending: Vec::new(),
+            last_month: Default::default(),
         };
         let mut issues = Vec::new();
 
@@ -526,40 +540,77 @@ impl Store {
         }
         let mut plan = Vec::new();
         let mut merged = Vec::new();
+        // Taken out for this call: put back only once the new text is stored.
+        let mut cached = self.last_month.take();
+        let mut keep = None;
         for (key, day) in &months {
             let old = self.backend.get(key)?;
-            let mut list = match &old {
-                Some(raw) => codec::decode_month(raw)
-                    .map_err(|_| StoreError::Damaged("session history".into()))?,
-                None => Vec::new(),
-            };
-            list.retain(|s| {
+            let unchanged = cached
+                .as_ref()
+                .is_some_and(|c| c.key == *key && old.as_ref() == Some(&c.text));
+            // Each session with its text when it comes unchanged from the kept month.
+            let (mut pairs, old_rats): (Vec<(Session, Option<String>)>, Vec<RatId>) =
+                match (&old, cached.take_if(|_| unchanged)) {
+                    (_, Some(c)) => (
+                        c.sessions
+                            .into_iter()
+                            .zip(c.parts.sessions.into_iter().map(Some))
+                            .collect(),
+                        c.parts.rats,
+                    ),
+                    (Some(raw), None) => (
+                        codec::decode_month(raw)
+                            .map_err(|_| StoreError::Damaged("session history".into()))?
+                            .into_iter()
+                            .map(|s| (s, None))
+                            .collect(),
+                        Vec::new(),
+                    ),
+                    (None, None) => (Vec::new(), Vec::new()),
+                };
+            pairs.retain(|(s, _)| {
                 !latest.contains_key(&s.id)
                     && !removals
                         .iter()
                         .any(|(id, d)| *id == s.id && month_key(*d) == *key)
             });
-            list.extend(
+            pairs.extend(
                 latest
                     .values()
                     .filter(|s| month_key(s.day) == *key)
-                    .map(|s| (*s).clone()),
+                    .map(|s| ((*s).clone(), None)),
             );
-            sort_sessions(&mut list);
+            // As `sort_sessions` would sort the sessions alone.
+            crate::domain::order::sort_by(&mut pairs, &|a, b| session_order(&a.0, &b.0));
+            let (list, hints): (Vec<Session>, Vec<Option<String>>) = pairs.into_iter().unzip();
             let new = if list.is_empty() {
                 None
             } else {
                 let refs: Vec<&Session> = list.iter().collect();
-                Some(codec::encode_month(*day, &refs).map_err(StoreError::Encode)?)
+                Some(
+                    codec::encode_month_reusing(*day, &refs, Some((&old_rats, hints)))
+                        .map_err(StoreError::Encode)?,
+                )
             };
+            merged.extend(list.iter().cloned());
+            // The latest month is the one the next save most likely touches.
+            let new = new.map(|(text, parts)| {
+                keep = Some(LastMonth {
+                    key: key.clone(),
+                    text: text.clone(),
+                    sessions: list,
+                    parts,
+                });
+                text
+            });
             plan.push(Change {
                 key: key.clone(),
                 old,
                 new,
             });
-            merged.extend(list);
         }
         self.apply(plan)?;
+        *self.last_month.borrow_mut() = keep;
         sort_sessions(&mut merged);
         Ok(merged)
     }

@@ -1020,6 +1020,69 @@ mod merging {
     }
 
     #[test]
+    fn the_month_kept_from_the_last_save_notices_another_tabs_write() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let other = open(&b).store;
+        let names = |list: Vec<Session>| -> Vec<String> {
+            list.into_iter()
+                .map(|s| format!("{}:{}", s.id, s.note))
+                .collect()
+        };
+        store
+            .write_sessions(&[session("s1", "2026-12-03", "a")], &[])
+            .unwrap();
+        let kept = store.last_month.borrow().clone().unwrap();
+        assert_eq!(kept.key, month_key(day("2026-12-01")));
+        assert_eq!(Some(&kept.text), b.get(&kept.key).unwrap().as_ref());
+        assert_eq!(codec::decode_month(&kept.text).unwrap(), kept.sessions);
+        // Unchanged since: the kept sessions are used, and the result is the same.
+        let merged = store
+            .write_sessions(&[session("s2", "2026-12-04", "b")], &[])
+            .unwrap();
+        assert_eq!(names(merged), ["s1:a", "s2:b"]);
+        // Reused session texts give exactly what encoding it all again gives.
+        let key = month_key(day("2026-12-01"));
+        let text = b.get(&key).unwrap().unwrap();
+        let stored = codec::decode_month(&text).unwrap();
+        let refs: Vec<&Session> = stored.iter().collect();
+        assert_eq!(codec::encode_month(day("2026-12-01"), &refs).unwrap(), text);
+        // Another tab adds one, edits one and deletes one: the next save sees all three.
+        other
+            .write_sessions(
+                &[
+                    session("s3", "2026-12-05", "theirs"),
+                    session("s2", "2026-12-04", "edited"),
+                ],
+                &[(SessionId("s1".into()), day("2026-12-03"))],
+            )
+            .unwrap();
+        let merged = store
+            .write_sessions(&[session("s4", "2026-12-06", "ours")], &[])
+            .unwrap();
+        assert_eq!(names(merged), ["s2:edited", "s3:theirs", "s4:ours"]);
+        assert_eq!(
+            month_ids(&b, "2026-12-01"),
+            ["s2:edited", "s3:theirs", "s4:ours"]
+        );
+        // The key removed elsewhere (delete all): nothing old comes back.
+        b.remove(&month_key(day("2026-12-01"))).unwrap();
+        let merged = store
+            .write_sessions(&[session("s5", "2026-12-07", "")], &[])
+            .unwrap();
+        assert_eq!(names(merged), ["s5:"]);
+        // Damaged text written elsewhere is still refused, not papered over by the copy.
+        b.set(&month_key(day("2026-12-01")), "{\"v\":2,\"m\":")
+            .unwrap();
+        assert_eq!(
+            store.write_sessions(&[session("s6", "2026-12-08", "")], &[]),
+            Err(StoreError::Damaged("session history".into()))
+        );
+        // A failed write keeps nothing: the next save reads the key again.
+        assert!(store.last_month.borrow().is_none());
+    }
+
+    #[test]
     fn write_sessions_reads_a_v1_month_and_writes_it_as_v2() {
         let b = Shared::default();
         let store = open(&b).store;
