@@ -14,6 +14,7 @@ use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::SessionId;
 use crate::domain::session::{session_order, sort_sessions, Session};
 use crate::domain::timer::SessionTimer;
+use crate::text::store as words;
 use backend::{Backend, BackendError};
 pub use schema::RATS_KEY as RATS_KEY_PUBLIC;
 use schema::{
@@ -177,7 +178,7 @@ impl Store {
             }
             Ok(MetaState::Unreadable(raw)) => {
                 // Unknown version: keep it, and never write over data we cannot date.
-                issues.extend(store.quarantine("app settings", META_KEY, &raw, now_ms));
+                issues.extend(store.quarantine(words::APP_SETTINGS, META_KEY, &raw, now_ms));
                 let _ = store.write_meta(now_ms);
             }
             Err(e) => {
@@ -187,13 +188,14 @@ impl Store {
         }
 
         let rats = store
-            .load::<RatsRecord>(RATS_KEY, "rat profiles", now_ms, &mut issues)
+            .load::<RatsRecord>(RATS_KEY, words::RAT_PROFILES, now_ms, &mut issues)
             .map(|r| r.rats)
             .unwrap_or_default();
         let programs = store
-            .load::<Programs>(PROGRAMS_KEY, "training programs", now_ms, &mut issues)
+            .load::<Programs>(PROGRAMS_KEY, words::TRAINING_PROGRAMS, now_ms, &mut issues)
             .unwrap_or_default();
-        let timer = store.load::<SessionTimer>(TIMER_KEY, "session timer", now_ms, &mut issues);
+        let timer =
+            store.load::<SessionTimer>(TIMER_KEY, words::SESSION_TIMER, now_ms, &mut issues);
         let mut month_keys: Vec<String> = match store.backend.keys() {
             Ok(keys) => keys
                 .into_iter()
@@ -248,7 +250,7 @@ impl Store {
                     Some(sessions)
                 }
                 Err(_) => {
-                    issues.extend(self.quarantine("session history", key, &raw, now_ms));
+                    issues.extend(self.quarantine(words::SESSION_HISTORY, key, &raw, now_ms));
                     None
                 }
             },
@@ -369,9 +371,7 @@ impl Store {
     ) -> Option<LoadIssue> {
         if self.read_only {
             // Maybe a newer format we cannot read: leave every byte where it is.
-            return Some(LoadIssue::ReadFailed(format!(
-                "{what} could not be read by this version, and were left untouched"
-            )));
+            return Some(LoadIssue::ReadFailed(words::left_untouched(what)));
         }
         let name = key.trim_start_matches(PREFIX).replace('/', "-");
         let quarantine_key = format!("{QUARANTINE_PREFIX}{name}-{}", now_ms as u64);
@@ -382,8 +382,9 @@ impl Store {
             }
             Err(e) => {
                 self.read_only = true;
-                Some(LoadIssue::ReadFailed(format!(
-                    "{what} could not be set aside: {e}"
+                Some(LoadIssue::ReadFailed(words::not_set_aside(
+                    what,
+                    &e.to_string(),
                 )))
             }
         }
@@ -452,9 +453,7 @@ impl Store {
             }
             Ok(MetaState::Unreadable(_)) | Err(_) => {
                 self.read_only = true;
-                Some(LoadIssue::ReadFailed(
-                    "another window changed the app settings in a way this one cannot read".into(),
-                ))
+                Some(LoadIssue::ReadFailed(words::OTHER_WINDOW_SETTINGS.into()))
             }
             _ => None,
         }
@@ -560,7 +559,7 @@ impl Store {
                     ),
                     (Some(raw), None) => (
                         codec::decode_month(raw)
-                            .map_err(|_| StoreError::Damaged("session history".into()))?
+                            .map_err(|_| StoreError::Damaged(words::SESSION_HISTORY.into()))?
                             .into_iter()
                             .map(|s| (s, None))
                             .collect(),
@@ -625,7 +624,7 @@ impl Store {
         let stored = match self.backend.get(RATS_KEY)? {
             Some(raw) => {
                 serde_json::from_str::<RatsRecord>(&raw)
-                    .map_err(|_| StoreError::Damaged("rat profiles".into()))?
+                    .map_err(|_| StoreError::Damaged(words::RAT_PROFILES.into()))?
                     .rats
             }
             None => Vec::new(),
@@ -647,7 +646,7 @@ impl Store {
         }
         let stored = match self.backend.get(PROGRAMS_KEY)? {
             Some(raw) => serde_json::from_str::<Programs>(&raw)
-                .map_err(|_| StoreError::Damaged("training programs".into()))?,
+                .map_err(|_| StoreError::Damaged(words::TRAINING_PROGRAMS.into()))?,
             None => Programs::default(),
         };
         let merged = merge_programs(stored, before, after);

@@ -79,6 +79,18 @@ pub const SESSION_HISTORY: &str = "session history";
 pub const SESSION_TIMER: &str = "session timer";
 pub const SAVED_DATA: &str = "saved data";
 
+/// Read-only (a newer format, maybe): `what` is one of the nouns above.
+pub fn left_untouched(what: &str) -> String {
+    format!("{what} could not be read by this version, and were left untouched")
+}
+
+pub fn not_set_aside(what: &str, why: &str) -> String {
+    format!("{what} could not be set aside: {why}")
+}
+
+pub const OTHER_WINDOW_SETTINGS: &str =
+    "another window changed the app settings in a way this one cannot read";
+
 // Why a backup file was refused (`BackupError`): one short, plain sentence.
 
 pub const TOO_LARGE: &str = "The file is larger than 10 MB.";
