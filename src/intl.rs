@@ -82,29 +82,8 @@ pub mod fallback {
     use super::DateStyle;
     use crate::domain::date::LocalDate;
 
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+    // The same English names the rest of the app writes without a browser.
+    use crate::text::date::{DAYS, MONTHS};
 
     pub fn date(day: LocalDate, style: DateStyle) -> String {
         let month = MONTHS

@@ -136,15 +136,6 @@ impl LocalDate {
             .unwrap_or_default()
     }
 
-    /// "Tuesday 1 December", for headings.
-    pub fn long_text(&self) -> String {
-        let weekday = crate::text::date::DAYS
-            .get(usize::from(self.weekday()))
-            .copied()
-            .unwrap_or_default();
-        crate::text::date::weekday_day_month(weekday, self.day(), self.month_name())
-    }
-
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(&self) -> u8 {
         // 1970-01-01 was a Thursday (3).
@@ -228,7 +219,7 @@ mod tests {
     }
 
     #[test]
-    fn long_text_names_the_weekday_and_month() {
+    fn weekday_and_month_names_in_headings() {
         // (date, text): 2026-12-01 is a Tuesday.
         let table = [
             ("2026-12-01", "Tuesday 1 December"),
@@ -237,7 +228,12 @@ mod tests {
             ("2024-02-29", "Thursday 29 February"),
         ];
         for (date, text) in table {
-            assert_eq!(LocalDate::parse(date).unwrap().long_text(), text);
+            let day = LocalDate::parse(date).unwrap();
+            // Screens write it through intl; natively that is these English names.
+            assert_eq!(
+                crate::intl::date(day, crate::intl::DateStyle::WeekdayDayMonth),
+                text
+            );
         }
     }
 }

@@ -30,8 +30,3 @@ pub const DAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
-
-/// "Tuesday 1 December".
-pub fn weekday_day_month(weekday: &str, day: u8, month: &str) -> String {
-    format!("{weekday} {day} {month}")
-}
