@@ -167,12 +167,7 @@ pub fn fold_line(line: &str) -> String {
 
 /// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles"; "your rats" for none.
 pub fn names_phrase(names: &[&str]) -> String {
-    let names: Vec<&str> = names
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
-    crate::text::calendar::names(&names)
+    crate::text::common::names(names)
 }
 
 /// Reads `YYYYMMDDTHHMMSSZ`; gives the minutes since 2020-01-01 00:00 UTC (0 before).

@@ -14,16 +14,6 @@ pub fn bad_minute(minute: u8) -> String {
     format!("Minutes go from 0 to 59. This time says {minute}.")
 }
 
-/// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles"; "your rats" for none. Names are
-/// used as given (the caller trims them).
-pub fn names(names: &[&str]) -> String {
-    match names {
-        [] => "your rats".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The event's title, description and alarm; `who` from `names`.
 pub fn summary(who: &str) -> String {
     format!("Ratbond: time with {who}")
@@ -38,22 +28,4 @@ pub fn description(who: &str) -> String {
 
 pub fn alarm(who: &str) -> String {
     format!("Time for a short, calm session with {who}.")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn name_lists() {
-        let cases: [(&[&str], &str); 4] = [
-            (&[], "your rats"),
-            (&["Pip"], "Pip"),
-            (&["Pip", "Squeak"], "Pip and Squeak"),
-            (&["Pip", "Squeak", "Nibbles"], "Pip, Squeak and Nibbles"),
-        ];
-        for (list, want) in cases {
-            assert_eq!(names(list), want);
-        }
-    }
 }

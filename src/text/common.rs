@@ -33,3 +33,21 @@ pub const NOTE: &str = "Note";
 pub const TREATS_GIVEN: &str = "Treats given";
 pub const ONE_TREAT_FEWER: &str = "One treat fewer";
 pub const ONE_TREAT_MORE: &str = "One treat more";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lists() {
+        let cases: [(&[&str], &str); 4] = [
+            (&[], "your rats"),
+            (&["Pip"], "Pip"),
+            (&["Pip", "Squeak"], "Pip and Squeak"),
+            (&["Pip", "Squeak", "Nibbles"], "Pip, Squeak and Nibbles"),
+        ];
+        for (list, want) in cases {
+            assert_eq!(names(list), want);
+        }
+    }
+}
