@@ -1,6 +1,7 @@
 // Runs before the app, as a plain script so it can't be slowed by the wasm download:
 // 1. paints the owner's chosen theme at once (no flash of the other one), and
-// 2. keeps the browser's install offer (beforeinstallprompt) until the app can show its button.
+// 2. keeps the browser's install offer (beforeinstallprompt) until the app can show its button,
+// 3. turns the start-up screen in index.html (#boot) into a way out when the app can't start.
 // The theme is `theme` in the JSON of localStorage "ratbond/device" (src/store/device.rs).
 (function () {
   'use strict';
@@ -49,5 +50,28 @@
   window.addEventListener('appinstalled', function () {
     window.ratbondInstall = null;
     installChanged();
+  });
+
+  // The app removes #boot when it starts; while it is still there, an error or a long wait
+  // means the owner would be left looking at "Getting ready…" for ever.
+  root.classList.add('js');
+  function stuck(failed) {
+    var boot = document.getElementById('boot');
+    if (!boot) return;
+    document.getElementById('boot-wait').hidden = true;
+    document.getElementById('boot-stuck').hidden = false;
+    if (failed) {
+      document.getElementById('boot-stuck-slow').hidden = true;
+      document.getElementById('boot-stuck-failed').hidden = false;
+    }
+  }
+  window.addEventListener('error', function () { stuck(true); });
+  window.addEventListener('unhandledrejection', function () { stuck(true); });
+  document.addEventListener('DOMContentLoaded', function () {
+    if (typeof WebAssembly !== 'object') stuck(true);
+  });
+  setTimeout(function () { stuck(false); }, 20000);
+  document.addEventListener('click', function (e) {
+    if (e.target && e.target.id === 'boot-retry') window.location.reload();
   });
 })();

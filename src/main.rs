@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook_lite();
+    // Same task as the mount, so no frame shows neither the start-up screen nor the app.
+    ratbond::platform::remove_start_screen();
     mount_to_body(ratbond::app::App);
     ratbond::platform::mark_ready();
 }

@@ -64,6 +64,16 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     Ok(())
 }
 
+/// Removes index.html's start-up screen (`#boot`), shown while the wasm loads.
+pub fn remove_start_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
 /// Marks the page as showing real data (benchmarks and tests wait for this).
 pub fn mark_ready() {
     if let Some(body) = web_sys::window()

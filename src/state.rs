@@ -86,6 +86,9 @@ pub struct AppState {
     pub restored: RwSignal<Option<String>>,
     /// Whether the browser promised to keep the data (`None`: not known).
     pub protected: RwSignal<Option<bool>>,
+    /// Counts changes to `sessions` and `programs`, so a screen can tell that what it worked
+    /// out from them earlier is still current.
+    history_rev: StoredValue<u64>,
 }
 
 /// How long an undo stays on offer.
@@ -127,6 +130,7 @@ impl AppState {
             restore_undo: StoredValue::new_local(None),
             restored: RwSignal::new(None),
             protected: RwSignal::new(None),
+            history_rev: StoredValue::new(0),
         }
     }
 
@@ -170,13 +174,34 @@ impl AppState {
         Ok(())
     }
 
+    /// See `history_rev`: every change to sessions or plans goes through these three.
+    fn set_programs(&self, programs: Programs) {
+        self.history_rev.update_value(|rev| *rev += 1);
+        self.programs.set(programs);
+    }
+
+    fn set_sessions(&self, sessions: Vec<Session>) {
+        self.history_rev.update_value(|rev| *rev += 1);
+        self.sessions.set(sessions);
+    }
+
+    fn update_sessions(&self, change: impl FnOnce(&mut Vec<Session>)) {
+        self.history_rev.update_value(|rev| *rev += 1);
+        self.sessions.update(change);
+    }
+
+    /// Changes whenever sessions or plans change (in this tab, from another, or a restore).
+    pub fn history_rev(&self) -> u64 {
+        self.history_rev.get_value()
+    }
+
     fn commit_programs(&self, next: Programs) -> Result<(), StoreError> {
         let before = self.programs.get_untracked();
         let merged = self.report(
             self.store
                 .with_value(|store| store.write_programs(&before, &next)),
         )?;
-        self.programs.set(merged);
+        self.set_programs(merged);
         Ok(())
     }
 
@@ -199,8 +224,7 @@ impl AppState {
             .collect();
         // In place and month by month: five years of sessions are too many to copy, filter
         // or sort again on every save.
-        self.sessions
-            .update(|all| replace_months(all, &touched, merged));
+        self.update_sessions(|all| replace_months(all, &touched, merged));
         Ok(())
     }
 
@@ -217,7 +241,7 @@ impl AppState {
             return;
         };
         if !more.is_empty() {
-            self.sessions.update(|all| {
+            self.update_sessions(|all| {
                 let loaded = std::mem::take(all);
                 *all = crate::store::merge_sessions(loaded, more);
             });
@@ -281,8 +305,8 @@ impl AppState {
         self.rats.set(rats);
         let mut sessions = data.sessions;
         sort_sessions(&mut sessions);
-        self.sessions.set(sessions);
-        self.programs.set(data.programs);
+        self.set_sessions(sessions);
+        self.set_programs(data.programs);
     }
 
     /// Puts a restored (merged or replaced) data set in place, keeping what was here for Undo.
@@ -350,7 +374,7 @@ impl AppState {
         next.backup_snoozed = Some(today);
         if self.commit_programs(next.clone()).is_err() {
             // Still hide it for now; the banner says why it didn't stick.
-            self.programs.set(next);
+            self.set_programs(next);
         }
     }
 
@@ -389,8 +413,8 @@ impl AppState {
             .store
             .with_value(|store| store.write_programs(&before, &next))
         {
-            Ok(merged) => self.programs.set(merged),
-            Err(_) => self.programs.set(next),
+            Ok(merged) => self.set_programs(merged),
+            Err(_) => self.set_programs(next),
         }
     }
 
@@ -644,15 +668,14 @@ impl AppState {
                 });
                 if differs {
                     let key = [(month.year(), month.month())];
-                    self.sessions
-                        .update(|all| replace_months(all, &key, sessions));
+                    self.update_sessions(|all| replace_months(all, &key, sessions));
                 }
                 differs
             }
             Changed::Programs(programs) => {
                 let differs = self.programs.with_untracked(|p| *p != programs);
                 if differs {
-                    self.programs.set(programs);
+                    self.set_programs(programs);
                 }
                 differs
             }
@@ -682,10 +705,10 @@ impl AppState {
             let changed = self.sessions.with_untracked(|s| *s != sessions)
                 || self.programs.with_untracked(|p| *p != programs);
             if self.sessions.with_untracked(|s| *s != sessions) {
-                self.sessions.set(sessions);
+                self.set_sessions(sessions);
             }
             if self.programs.with_untracked(|p| *p != programs) {
-                self.programs.set(programs);
+                self.set_programs(programs);
             }
             if changed {
                 self.show_toast("Updated from another tab.".into(), None);

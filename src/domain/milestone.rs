@@ -434,6 +434,7 @@ mod tests {
                 needs_sign: None,
             },
             last_active: None,
+            tail: Default::default(),
         }
     }
 

@@ -365,6 +365,17 @@ pub struct Replay {
     pub tally: Tally,
     /// Day of the last session or override in this technique.
     pub last_active: Option<LocalDate>,
+    /// Where the replay ended, so one more session can be judged without replaying it all.
+    pub tail: Tail,
+}
+
+/// The engine's state after the last replayed event (see [`Replay::advise_next`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tail {
+    at_step: Vec<Attempt>,
+    recent: Vec<Attempt>,
+    /// Day and start of the last event of any kind (sessions in other techniques too).
+    end: Option<(LocalDate, f64)>,
 }
 
 impl Replay {
@@ -376,6 +387,29 @@ impl Replay {
         self.entries
             .iter()
             .find(|e| matches!(&e.source, Source::Session(id) if id == session))
+    }
+
+    /// The advice a full replay would give `session` if it were added after everything
+    /// replayed here: the running-session screen judges a new session this way instead of
+    /// replaying years of history again. `None` when the session isn't strictly later than
+    /// every replayed event or has no outcome for this rat in this technique (replay instead).
+    pub fn advise_next(&self, who: &Trainee, session: &Session) -> Option<Advice> {
+        let outcome = session.outcome_for(who.rat)?;
+        if outcome.technique != self.progress.technique || self.entries.is_empty() {
+            // The first session in a technique also sets the day the technique started.
+            return None;
+        }
+        let (day, at) = self.tail.end?;
+        let later = session.day > day || (session.day == day && session.started_at > at);
+        if !later {
+            return None;
+        }
+        let history = History {
+            at_step: &self.tail.at_step,
+            recent: &self.tail.recent,
+        };
+        let attempt = Attempt::from_outcome(session.day, outcome);
+        Some(advise(who, &self.progress, history, &attempt))
     }
 
     /// What the coach says today, before a session is logged.
@@ -527,8 +561,10 @@ pub fn replay_mine(
     let mut recent: Vec<Attempt> = Vec::new();
     let mut entries = Vec::new();
     let mut last_active = None;
+    let mut end = None;
 
     for Keyed { day, at, event, .. } in events {
+        end = Some((day, at));
         let from_step = progress.step;
         let (source, advice) = match event {
             Event::Elsewhere(s, o) => {
@@ -571,6 +607,11 @@ pub fn replay_mine(
         progress,
         entries,
         last_active,
+        tail: Tail {
+            at_step,
+            recent,
+            end,
+        },
     }
 }
 
@@ -941,6 +982,60 @@ mod tests {
         let mut sorted = sessions.clone();
         crate::domain::session::sort_sessions(&mut sorted);
         assert_eq!(replay(t, &who, &sorted, &overrides_rev, d(0)), result);
+        // Each session judged from the replay of what came before it gives the full
+        // replay's advice (the running-session screen relies on this).
+        let key = |day: LocalDate, at: f64| (day, at);
+        let mut judged = 0;
+        for s in &sessions {
+            let before: Vec<Session> = sessions
+                .iter()
+                .filter(|e| key(e.day, e.started_at) < key(s.day, s.started_at))
+                .cloned()
+                .collect();
+            let earlier: Vec<Override> = overrides
+                .iter()
+                .filter(|o| key(o.day, o.at) < key(s.day, s.started_at))
+                .cloned()
+                .collect();
+            let later_change = overrides
+                .iter()
+                .any(|o| key(o.day, o.at) >= key(s.day, s.started_at));
+            let prefix = replay(t, &who, &before, &earlier, d(0));
+            match prefix.advise_next(&who, s) {
+                Some(advice) => {
+                    // Only what is replayed later could change it; here nothing differs.
+                    let full = replay(
+                        t,
+                        &who,
+                        &[before.clone(), vec![s.clone()]].concat(),
+                        &earlier,
+                        d(0),
+                    );
+                    let entry = full.entry_for(&s.id).expect("judged");
+                    assert_eq!(advice, entry.advice, "session {}", s.id.0);
+                    if !later_change
+                        && sessions
+                            .iter()
+                            .all(|e| key(e.day, e.started_at) <= key(s.day, s.started_at))
+                    {
+                        assert_eq!(&advice, &result.entry_for(&s.id).expect("in result").advice);
+                    }
+                    judged += 1;
+                }
+                None => assert!(
+                    prefix.entries.is_empty()
+                        || before
+                            .iter()
+                            .any(|e| key(e.day, e.started_at) >= key(s.day, s.started_at)),
+                    "session {} after {} entries should be judged incrementally",
+                    s.id.0,
+                    prefix.entries.len()
+                ),
+            }
+        }
+        if sessions.len() >= 2 {
+            assert!(judged > 0, "no session was judged incrementally");
+        }
         for e in &result.entries {
             let r = &e.advice.reason;
             assert!(r.ends_with('.') || r.ends_with('!'), "{r}");

@@ -420,6 +420,7 @@ mod tests {
                 needs_sign: None,
             },
             last_active: None,
+            tail: Default::default(),
         }
     }
 

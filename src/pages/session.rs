@@ -2,7 +2,8 @@
 
 use crate::components::outcome::{AdviceCard, OutcomeInput};
 use crate::components::step::StepGuide;
-use crate::domain::program::rat_replay;
+use crate::domain::program::{rat_replay, trainee};
+use crate::domain::progression::{Advice, Replay};
 use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::{
     RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
@@ -25,16 +26,25 @@ struct Trainee {
     step: u8,
     response: RwSignal<Option<Response>>,
     signs: RwSignal<Vec<Sign>>,
+    /// The rat's history so far, to judge this session on Save without replaying it again.
+    replay: std::rc::Rc<Replay>,
+}
+
+/// A saved session, with each rat's advice when it could be worked out without a replay.
+#[derive(Clone)]
+struct Saved {
+    session: Session,
+    advice: Vec<(RatId, Advice)>,
 }
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let app = use_app();
-    let saved = RwSignal::new(None::<Session>);
+    let saved = RwSignal::new(None::<Saved>);
     let running = Memo::new(move |_| app.timer.with(|t| t.as_ref().map(|t| t.session_id.clone())));
     move || {
-        if let Some(session) = saved.get() {
-            return view! { <SessionResults session/> }.into_any();
+        if let Some(Saved { session, advice }) = saved.get() {
+            return view! { <SessionResults session advice/> }.into_any();
         }
         match running.get() {
             Some(_) => view! { <RunningSession saved/> }.into_any(),
@@ -55,7 +65,7 @@ fn NoSession() -> impl IntoView {
 }
 
 #[component]
-fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
+fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
     let app = use_app();
     let Some(timer) = app.timer.get_untracked() else {
         return view! { <NoSession/> }.into_any();
@@ -76,6 +86,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
                 rat,
                 response: RwSignal::new(None),
                 signs: RwSignal::new(Vec::new()),
+                replay: std::rc::Rc::new(replay),
             })
         })
         .collect();
@@ -84,6 +95,8 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
         // alone in case their data comes back (a quarantined record, another tab).
         return view! { <NoSession/> }.into_any();
     }
+    // Unchanged at Save means the replays above are still the rats' whole story.
+    let history_rev = app.history_rev();
 
     // Steps to show: one per distinct technique and step among the rats.
     let mut guides: Vec<(TechniqueId, u8, Vec<String>)> = Vec::new();
@@ -226,10 +239,24 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
             };
             saving.set(true);
             let session = Session::new(SessionId(timer.session_id.clone()), valid, at);
+            // Judged before saving: the save itself changes `history_rev`.
+            let advice = if app.history_rev() == history_rev {
+                app.programs.with_untracked(|programs| {
+                    trainees
+                        .iter()
+                        .filter_map(|t| {
+                            let who = trainee(&t.rat, programs);
+                            Some((t.rat.id.clone(), t.replay.advise_next(&who, &session)?))
+                        })
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
             if app.save_session(session.clone()).is_ok() {
                 let _ = app.set_timer(None);
                 wake_lock::release();
-                saved.set(Some(session));
+                saved.set(Some(Saved { session, advice }));
                 platform::scroll_to_top();
             } else {
                 saving.set(false);
@@ -371,7 +398,7 @@ fn RunningSession(saved: RwSignal<Option<Session>>) -> impl IntoView {
 }
 
 #[component]
-fn SessionResults(session: Session) -> impl IntoView {
+fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoView {
     let app = use_app();
     let today = platform::today();
     let first = session.outcomes.first().map(|o| o.rat.clone());
@@ -380,11 +407,20 @@ fn SessionResults(session: Session) -> impl IntoView {
         .iter()
         .filter_map(|o| {
             let rat = app.rat(&o.rat)?;
-            let replay = app.programs.with_untracked(|p| {
-                app.sessions
-                    .with_untracked(|s| rat_replay(&rat, p, s, Some(o.technique), today))
-            })?;
-            let advice = replay.entry_for(&session.id)?.advice.clone();
+            let known = advice
+                .iter()
+                .find(|(id, _)| *id == o.rat)
+                .map(|(_, a)| a.clone());
+            let advice = match known {
+                Some(advice) => advice,
+                None => {
+                    let replay = app.programs.with_untracked(|p| {
+                        app.sessions
+                            .with_untracked(|s| rat_replay(&rat, p, s, Some(o.technique), today))
+                    })?;
+                    replay.entry_for(&session.id)?.advice.clone()
+                }
+            };
             Some(view! { <AdviceCard name=rat.name.clone() technique_id=o.technique advice/> })
         })
         .collect_view();

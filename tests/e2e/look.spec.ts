@@ -394,3 +394,36 @@ test('with reduced motion asked for, nothing in a session moves', async ({ page 
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await moving()).toBe(0);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`while the app loads, Ratbond shows at once, and says so if it can't start (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.abort();
+    });
+    await page.goto(server.url + 'rats');
+    const boot = page.locator('#boot');
+    await expect(boot.getByRole('heading', { level: 1, name: 'Ratbond' })).toBeVisible();
+    await expect(boot.getByRole('status')).toHaveText('Getting ready…');
+    await expect(boot.getByRole('alert')).toBeHidden();
+    await expectScreenOk(page, 'start-up screen', scheme);
+
+    // The download fails: no endless "Getting ready…", a way to try again instead.
+    release();
+    await expect(boot.getByRole('alert')).toContainText("Ratbond couldn't start.");
+    await expect(boot.getByRole('status')).toBeHidden();
+    await expectScreenOk(page, 'start-up failed', scheme);
+
+    await page.unroute(/_bg\.wasm$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+    await expect(boot).toHaveCount(0);
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect(page).toHaveURL(/\/rats$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Add your first rat' })).toBeVisible();
+  });
+}
