@@ -8,7 +8,11 @@ use std::cmp::Ordering;
 
 /// Sorts `items` stably by `compare`, like `slice::sort_by`.
 pub fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
-    if items.len() < 2 {
+    // Lists kept in order (sessions, months) are often sorted already: check in one pass.
+    if items
+        .windows(2)
+        .all(|pair| compare(&pair[0], &pair[1]).is_le())
+    {
         return;
     }
     let mut order: Vec<usize> = (0..items.len()).collect();

@@ -169,11 +169,12 @@ pub fn decode_month_with_format(raw: &str) -> Result<(MonthFormat, Vec<Session>)
         let Some(first) = parse_month(&month.m) else {
             return bad(format!("bad month {}", month.m));
         };
-        let sessions = month
-            .s
-            .iter()
-            .map(|s| decode_session(s, first, &month.r))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Sized up front: collecting a Result iterator grows the Vec step by step, and
+        // each step copies every session decoded so far.
+        let mut sessions = Vec::with_capacity(month.s.len());
+        for s in &month.s {
+            sessions.push(decode_session(s, first, &month.r)?);
+        }
         return Ok((MonthFormat::V2, sessions));
     }
     match serde_json::from_str::<MonthV1>(raw) {

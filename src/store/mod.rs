@@ -210,17 +210,17 @@ impl Store {
         // Newest first: the first screen needs recent months and each rat's active technique.
         crate::domain::order::sort_by(&mut month_keys, &|a, b| b.cmp(a));
         let oldest_needed = first_month_needed(&rats, &programs, now_ms).map(month_key);
-        let mut sessions = Vec::new();
+        let mut months = Vec::new();
         for key in month_keys {
             if oldest_needed.as_ref().is_some_and(|oldest| key < *oldest) {
                 store.pending.push(key);
                 continue;
             }
             if let Some(month) = store.load_month(&key, now_ms, &mut issues) {
-                sessions.extend(month);
+                months.push(month);
             }
         }
-        let sessions = dedupe_sessions(sessions);
+        let sessions = dedupe_sessions(oldest_first(months));
 
         issues.extend(store.quarantined());
         let pending_months = store.pending.clone();
@@ -284,12 +284,13 @@ impl Store {
         };
         crate::domain::order::sort_by(&mut keys, &|a, b| b.cmp(a));
         let before: Vec<String> = self.quarantine_keys();
-        let mut sessions = Vec::new();
+        let mut months = Vec::new();
         for key in keys {
             if let Some(month) = self.load_month(&key, now_ms, &mut issues) {
-                sessions.extend(month);
+                months.push(month);
             }
         }
+        let sessions = oldest_first(months);
         self.pending.clear();
         // Report only what this call set aside; open already reported the rest.
         issues.extend(self.quarantined().into_iter().filter(|i| {
@@ -817,9 +818,11 @@ struct RatsRecordRef<'a> {
 }
 
 /// Joins what open gave with what [`Store::load_pending`] gave: sorted, one per id.
-pub fn merge_sessions(mut loaded: Vec<Session>, more: Vec<Session>) -> Vec<Session> {
-    loaded.extend(more);
-    dedupe_sessions(loaded)
+pub fn merge_sessions(loaded: Vec<Session>, more: Vec<Session>) -> Vec<Session> {
+    // `more` is mostly the older months: put them first and the list is nearly sorted.
+    let mut all = more;
+    all.extend(loaded);
+    dedupe_sessions(all)
 }
 
 /// One key's planned change for [`Store::apply`]; `None` means no key.
@@ -954,7 +957,28 @@ fn merge_programs(stored: Programs, before: &Programs, after: &Programs) -> Prog
 
 /// Sorted, one per id: a session caught in two months by a half-finished move counts once,
 /// and its newest edit wins.
+/// Months read newest first, joined oldest first in one allocation: each month is stored
+/// sorted, so the sort that follows finds the whole list already in order.
+fn oldest_first(months: Vec<Vec<Session>>) -> Vec<Session> {
+    let mut sessions = Vec::with_capacity(months.iter().map(Vec::len).sum());
+    for month in months.into_iter().rev() {
+        sessions.extend(month);
+    }
+    sessions
+}
+
 fn dedupe_sessions(mut sessions: Vec<Session>) -> Vec<Session> {
+    sort_sessions(&mut sessions);
+    // Two copies of one session (a move between months that a write left half done) are
+    // rare: look for one by id first, and only then sort by id to keep the newest copy.
+    let has_copies = {
+        let mut ids: Vec<&str> = sessions.iter().map(|s| s.id.0.as_str()).collect();
+        crate::domain::order::sort_by(&mut ids, &|a, b| a.cmp(b));
+        ids.windows(2).any(|pair| pair[0] == pair[1])
+    };
+    if !has_copies {
+        return sessions;
+    }
     crate::domain::order::sort_by(&mut sessions, &|a, b| {
         a.id.cmp(&b.id).then(b.updated_at.total_cmp(&a.updated_at))
     });
