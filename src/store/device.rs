@@ -43,8 +43,12 @@ pub struct DevicePrefs {
 
 /// An unknown theme (from a newer version, or edited by hand) reads as the default.
 fn lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Theme, D::Error> {
+    // By hand, not `serde_json::from_value`: that would add a second JSON reader to the wasm.
     let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).unwrap_or_default())
+    Ok(Theme::ALL
+        .into_iter()
+        .find(|t| value.as_str() == Some(t.as_str()))
+        .unwrap_or_default())
 }
 
 impl Store {
