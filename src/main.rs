@@ -2,9 +2,10 @@ use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook_lite();
-    // Same task as the mount, so no frame shows neither the start-up screen nor the app.
-    ratbond::platform::remove_start_screen();
     mount_to_body(ratbond::app::App);
+    // After the mount, in the same task (no frame shows both): if the mount fails, the start-up
+    // screen stays and public/boot.js tells the owner the app couldn't start.
+    ratbond::platform::remove_start_screen();
     ratbond::platform::mark_ready();
 }
 

@@ -89,6 +89,8 @@ pub struct AppState {
     /// Counts changes to `sessions` and `programs`, so a screen can tell that what it worked
     /// out from them earlier is still current.
     history_rev: StoredValue<u64>,
+    /// Today's cards by rat, so coming back to Today replays only the rats that changed.
+    plan_cache: StoredValue<crate::domain::today::PlanCache, LocalStorage>,
 }
 
 /// How long an undo stays on offer.
@@ -131,6 +133,7 @@ impl AppState {
             restored: RwSignal::new(None),
             protected: RwSignal::new(None),
             history_rev: StoredValue::new(0),
+            plan_cache: StoredValue::new_local(Default::default()),
         }
     }
 
@@ -188,6 +191,20 @@ impl AppState {
     fn update_sessions(&self, change: impl FnOnce(&mut Vec<Session>)) {
         self.history_rev.update_value(|rev| *rev += 1);
         self.sessions.update(change);
+    }
+
+    /// Today's cards (tracking rats, plans and sessions), reusing unchanged rats' cards.
+    pub fn plan(&self, today: LocalDate) -> Vec<crate::domain::today::PlanCard> {
+        use crate::domain::today::{plan, plan_with};
+        self.rats.with(|rats| {
+            self.programs.with(|programs| {
+                self.sessions.with(|sessions| {
+                    self.plan_cache
+                        .try_update_value(|cache| plan_with(rats, programs, sessions, today, cache))
+                        .unwrap_or_else(|| plan(rats, programs, sessions, today))
+                })
+            })
+        })
     }
 
     /// Changes whenever sessions or plans change (in this tab, from another, or a restore).

@@ -5,7 +5,7 @@
 
 use super::date::LocalDate;
 use super::ics::Reminder;
-use super::program::{rat_replay_mine, Programs};
+use super::program::{rat_replay_mine, Programs, RatProgram};
 use super::rat::{Rat, RatId};
 use super::session::{same_id, Session};
 use super::streak::streaks;
@@ -76,12 +76,65 @@ impl PlanCard {
     }
 }
 
+/// Everything one rat's card is worked out from, in short: its record, its plan, the day,
+/// and a stamp of its sessions (any save, edit, delete or merge changes a session's times).
+#[derive(Clone, Debug, PartialEq)]
+struct RatInputs {
+    rat: Rat,
+    program: Option<RatProgram>,
+    today: LocalDate,
+    sessions: usize,
+    stamp: u64,
+}
+
+impl RatInputs {
+    fn of(rat: &Rat, programs: &Programs, mine: &[&Session], today: LocalDate) -> Self {
+        let stamp = mine.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, s| {
+            let mixed = s.updated_at.to_bits() ^ s.started_at.to_bits().rotate_left(21);
+            (h ^ mixed ^ s.day.to_days() as u64).wrapping_mul(0x0100_0000_01b3)
+        });
+        RatInputs {
+            rat: rat.clone(),
+            program: programs.of(&rat.id).cloned(),
+            today,
+            sessions: mine.len(),
+            stamp,
+        }
+    }
+}
+
+/// Cards worked out before, one per rat, so the plan after a save replays only the rats
+/// whose history changed (a replay of years of sessions is what the plan spends its time on).
+#[derive(Default)]
+pub struct PlanCache {
+    rats: Vec<(RatInputs, PlanRat)>,
+    reused: usize,
+}
+
+impl PlanCache {
+    /// How many cards the last [`plan_with`] took from the cache.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+}
+
 /// Today's cards for the active rats, most pressing first (then by name).
 pub fn plan(
     rats: &[Rat],
     programs: &Programs,
     sessions: &[Session],
     today: LocalDate,
+) -> Vec<PlanCard> {
+    plan_with(rats, programs, sessions, today, &mut PlanCache::default())
+}
+
+/// [`plan`], reusing the cards of rats whose inputs are as they were last time.
+pub fn plan_with(
+    rats: &[Rat],
+    programs: &Programs,
+    sessions: &[Session],
+    today: LocalDate,
+    cache: &mut PlanCache,
 ) -> Vec<PlanCard> {
     // One pass sorts the history into rats; each rat's card then reads only its own. A short
     // list of the active rats' ids, searched with `same_id`, beats a map of string keys here.
@@ -102,12 +155,22 @@ pub fn plan(
         }
     }
     let mut cards: Vec<PlanCard> = Vec::new();
+    let mut kept = Vec::new();
+    cache.reused = 0;
     for rat in rats.iter().filter(|r| !r.archived) {
         let mine = by_rat
             .iter()
             .find(|(id, _)| *id == &rat.id)
             .map_or(&[][..], |(_, mine)| mine.as_slice());
-        let entry = plan_rat(rat, programs, mine, today);
+        let inputs = RatInputs::of(rat, programs, mine, today);
+        let entry = match cache.rats.iter().position(|(seen, _)| *seen == inputs) {
+            Some(i) => {
+                cache.reused += 1;
+                cache.rats.swap_remove(i).1
+            }
+            None => plan_rat(rat, programs, mine, today),
+        };
+        kept.push((inputs, entry.clone()));
         let group = rat.cage_group.clone();
         let existing = group.as_ref().and_then(|g| {
             cards.iter_mut().find(|c| {
@@ -138,6 +201,7 @@ pub fn plan(
             .cmp(&b.due)
             .then_with(|| title_key(a).cmp(&title_key(b)))
     });
+    cache.rats = kept;
     cards
 }
 
@@ -249,6 +313,70 @@ mod tests {
                 .choose(TechniqueId::OfferingTreats, day(1), 1.0);
         }
         p
+    }
+
+    #[test]
+    fn the_cached_plan_is_always_the_fresh_plan() {
+        let mut rats = vec![
+            rat("a", "Ada", None),
+            rat("b", "Bean", Some("Big cage")),
+            rat("c", "Cleo", Some("big cage")),
+            rat("d", "Dot", None),
+        ];
+        let mut progs = programs(&["a", "b", "c"]);
+        let mut sessions = vec![
+            session("s1", day(18), &["a"]),
+            session("s2", day(19), &["b", "c"]),
+        ];
+        let mut today = day(20);
+        let mut cache = PlanCache::default();
+        let mut check =
+            |rats: &[Rat], progs: &Programs, sessions: &[Session], today, reused, what: &str| {
+                let cached = plan_with(rats, progs, sessions, today, &mut cache);
+                assert_eq!(cached, plan(rats, progs, sessions, today), "{what}");
+                assert_eq!(cache.reused(), reused, "cards reused after: {what}");
+            };
+        // (change, how many of the four rats keep their card)
+        check(&rats, &progs, &sessions, today, 0, "first plan");
+        check(&rats, &progs, &sessions, today, 4, "nothing changed");
+        sessions.push(session("s3", day(20), &["a"]));
+        check(&rats, &progs, &sessions, today, 3, "a session for Ada");
+        sessions[1].outcomes[0].response = Response::HidOrFled;
+        sessions[1].updated_at = 2.0;
+        check(
+            &rats,
+            &progs,
+            &sessions,
+            today,
+            2,
+            "an older session of Bean and Cleo edited",
+        );
+        sessions.remove(0);
+        check(
+            &rats,
+            &progs,
+            &sessions,
+            today,
+            3,
+            "one of Ada's sessions deleted",
+        );
+        progs
+            .entry(&RatId("d".into()))
+            .choose(TechniqueId::Scent, today, 2.0);
+        check(&rats, &progs, &sessions, today, 3, "Dot starts a technique");
+        rats[2].name = "Clementine".into();
+        check(&rats, &progs, &sessions, today, 3, "Cleo renamed");
+        rats[0].archived = true;
+        check(
+            &rats,
+            &progs,
+            &sessions,
+            today,
+            3,
+            "Ada archived (three rats left)",
+        );
+        today = day(21);
+        check(&rats, &progs, &sessions, today, 0, "a new day");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::components::icons::RatMark;
 use crate::domain::technique::technique;
-use crate::domain::today::{passed_practice_time, plan, Due, PlanCard, PlanRat};
+use crate::domain::today::{passed_practice_time, Due, PlanCard, PlanRat};
 use crate::platform;
 use crate::router;
 use crate::routes;
@@ -15,14 +15,7 @@ use leptos::prelude::*;
 pub fn TodayPage() -> impl IntoView {
     let app = use_app();
     let today = platform::today();
-    let cards = Memo::new(move |_| {
-        app.rats.with(|rats| {
-            app.programs.with(|programs| {
-                app.sessions
-                    .with(|sessions| plan(rats, programs, sessions, today))
-            })
-        })
-    });
+    let cards = Memo::new(move |_| app.plan(today));
     // "Due since 18:30" once a practice time has passed and rats still wait.
     let due_since = Memo::new(move |_| {
         app.programs
