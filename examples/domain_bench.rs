@@ -12,6 +12,7 @@ mod five_years;
 use five_years::five_years;
 use ratbond::domain::milestone::milestones;
 use ratbond::domain::program::rat_replay;
+use ratbond::domain::progression::Words;
 use ratbond::domain::streak::{heat_map, session_days, streaks};
 use ratbond::domain::today::plan;
 use ratbond::domain::trust::rat_trust;
@@ -64,15 +65,21 @@ fn main() {
     bench("Today: plan for every rat (steps, streaks, today)", || {
         plan(&data.rats, &data.programs, sessions, today)
     });
-    bench("progression: replay one rat's active technique", || {
-        rat_replay(rat, &data.programs, sessions, None, today)
-    });
-    bench("progression: replay all ten rats", || {
-        data.rats
-            .iter()
-            .filter_map(|r| rat_replay(r, &data.programs, sessions, None, today))
-            .count()
-    });
+    for (words, what) in [(Words::Written, "with"), (Words::Skipped, "without")] {
+        bench(
+            &format!("progression: replay one rat's active technique, {what} words"),
+            || rat_replay(rat, &data.programs, sessions, None, today, words),
+        );
+        bench(
+            &format!("progression: replay all ten rats, {what} words"),
+            || {
+                data.rats
+                    .iter()
+                    .filter_map(|r| rat_replay(r, &data.programs, sessions, None, today, words))
+                    .count()
+            },
+        );
+    }
     bench("streaks: one rat, five years", || {
         streaks(session_days(sessions, &rat.id), &rest, today)
     });
@@ -82,7 +89,7 @@ fn main() {
     bench("trust level: one rat, five years", || {
         rat_trust(sessions, &rat.id, None)
     });
-    let replays: Vec<_> = rat_replay(rat, &data.programs, sessions, None, today)
+    let replays: Vec<_> = rat_replay(rat, &data.programs, sessions, None, today, Words::Skipped)
         .into_iter()
         .collect();
     bench("milestones: one rat, five years", || {

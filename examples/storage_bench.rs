@@ -10,6 +10,7 @@ mod five_years;
 
 use five_years::{five_years, ms_at, Dataset, Spy};
 use ratbond::domain::program::rat_replay;
+use ratbond::domain::progression::Words;
 use ratbond::domain::session::{Session, SessionId};
 use ratbond::store::backend::{Backend, MemoryBackend};
 use ratbond::store::codec::{decode_month, encode_month};
@@ -265,7 +266,14 @@ fn main() {
     // Replaying one rat's progression over the five years.
     let rat = &data.rats[0];
     let (min, median, replay) = time(10, || {
-        rat_replay(rat, &data.programs, &data.sessions, None, data.last_day)
+        rat_replay(
+            rat,
+            &data.programs,
+            &data.sessions,
+            None,
+            data.last_day,
+            Words::Written,
+        )
     });
     row("replay one rat, active technique, 5 years", 10, min, median);
     if let Some(r) = replay {
@@ -279,7 +287,16 @@ fn main() {
     let (min, median, _) = time(5, || {
         data.rats
             .iter()
-            .filter_map(|r| rat_replay(r, &data.programs, &data.sessions, None, data.last_day))
+            .filter_map(|r| {
+                rat_replay(
+                    r,
+                    &data.programs,
+                    &data.sessions,
+                    None,
+                    data.last_day,
+                    Words::Written,
+                )
+            })
             .count()
     });
     row("replay all 10 rats, active technique", 5, min, median);

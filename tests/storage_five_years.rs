@@ -6,6 +6,7 @@ mod five_years;
 use five_years::{five_years, ms_at, Dataset, Spy};
 use ratbond::domain::date::LocalDate;
 use ratbond::domain::program::rat_replay;
+use ratbond::domain::progression::Words;
 use ratbond::domain::session::{RatOutcome, Response, Session, SessionId, Sign};
 use ratbond::domain::technique::TechniqueId;
 use ratbond::store::backend::BackendError;
@@ -403,8 +404,22 @@ fn start_up_reads_only_the_months_the_first_screen_needs() {
     assert!(opened.sessions == recent);
     // What the first screen shows is the same as with everything loaded.
     for rat in &data.rats {
-        let lazy = rat_replay(rat, &data.programs, &opened.sessions, None, data.last_day);
-        let full = rat_replay(rat, &data.programs, &data.sessions, None, data.last_day);
+        let lazy = rat_replay(
+            rat,
+            &data.programs,
+            &opened.sessions,
+            None,
+            data.last_day,
+            Words::Skipped,
+        );
+        let full = rat_replay(
+            rat,
+            &data.programs,
+            &data.sessions,
+            None,
+            data.last_day,
+            Words::Skipped,
+        );
         assert_eq!(
             lazy.map(|r| r.progress),
             full.map(|r| r.progress),

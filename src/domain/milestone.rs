@@ -204,7 +204,7 @@ fn full_week(days: impl Iterator<Item = LocalDate>) -> Option<LocalDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progression::{Advice, Entry, Progress, Source, Tally};
+    use crate::domain::progression::{Advice, Entry, Progress, Source, Tally, Words};
     use crate::domain::session::{Response, SessionId};
     use Response::{Cautious as CAU, HidOrFled as HID, Relaxed as OK};
     use TechniqueId::{Bonding, NeutralSpace, OfferingTreats, Scent};
@@ -425,6 +425,7 @@ mod tests {
         Replay {
             progress: Progress::start(technique, d(0)),
             entries,
+            words: Words::Written,
             tally: Tally {
                 good_sessions: 0,
                 need_sessions: 3,

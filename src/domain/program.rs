@@ -4,7 +4,7 @@
 use super::chooser::Answers;
 use super::date::LocalDate;
 use super::ics::Reminder;
-use super::progression::{replay_mine, Replay, Trainee};
+use super::progression::{replay_mine_with, Replay, Trainee, Words};
 use super::rat::{Rat, RatId};
 use super::session::{Override, Session};
 use super::streak::RestDays;
@@ -103,12 +103,13 @@ pub fn rat_replay(
     sessions: &[Session],
     technique: Option<TechniqueId>,
     today: LocalDate,
+    words: Words,
 ) -> Option<Replay> {
     let mine: Vec<&Session> = sessions
         .iter()
         .filter(|s| s.outcome_for(&rat.id).is_some())
         .collect();
-    rat_replay_mine(rat, programs, &mine, technique, today)
+    rat_replay_mine(rat, programs, &mine, technique, today, words)
 }
 
 /// [`rat_replay`] over this rat's sessions, already picked out.
@@ -118,6 +119,7 @@ pub fn rat_replay_mine(
     sessions: &[&Session],
     technique: Option<TechniqueId>,
     today: LocalDate,
+    words: Words,
 ) -> Option<Replay> {
     let program = programs.of(&rat.id);
     let technique = technique.or_else(|| program.and_then(|p| p.active))?;
@@ -128,7 +130,9 @@ pub fn rat_replay_mine(
         has_safe_space: program.is_some_and(RatProgram::has_safe_space),
     };
     let overrides = program.map(|p| p.overrides.as_slice()).unwrap_or(&[]);
-    Some(replay_mine(technique, &who, sessions, overrides, today))
+    Some(replay_mine_with(
+        technique, &who, sessions, overrides, today, words,
+    ))
 }
 
 pub fn trainee<'a>(rat: &'a Rat, programs: &Programs) -> Trainee<'a> {

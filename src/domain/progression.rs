@@ -225,13 +225,44 @@ impl Tally {
 
 /// Judges one session (`attempt`) for one rat at its current step.
 pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &Attempt) -> Advice {
+    judge(who, progress, history, attempt, Words::Written)
+}
+
+/// Whether a replay writes the coach's words for every session it judges (the rat's history
+/// shows them) or only works out where the rat stands (Today, the session screen). Writing
+/// thousands of sentences only to drop them was a good part of a long replay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    Written,
+    Skipped,
+}
+
+impl Words {
+    /// `text()`, or nothing when words are skipped.
+    fn say(self, text: &dyn Fn() -> String) -> String {
+        match self {
+            Words::Written => text(),
+            Words::Skipped => String::new(),
+        }
+    }
+}
+
+/// [`advise`], with or without the words.
+fn judge(
+    who: &Trainee,
+    progress: &Progress,
+    history: History,
+    attempt: &Attempt,
+    words: Words,
+) -> Advice {
+    let say = |text: &dyn Fn() -> String| words.say(text);
     let tech = technique(progress.technique);
     let index = progress.step.min(tech.last_step());
     let step = &tech.steps[usize::from(index)];
     let rule = step.rule;
     let name = who.name;
 
-    if let Some(advice) = welfare(name, history.recent, attempt) {
+    if let Some(advice) = welfare(name, history.recent, attempt, words) {
         return advice;
     }
 
@@ -246,88 +277,93 @@ pub fn advise(who: &Trainee, progress: &Progress, history: History, attempt: &At
 
     if attempt.signs.contains(Sign::NippedOrBit) {
         if rule.bite_steps_back {
-            let what = t::nipped_too_much(name);
-            return step_back(tech, index, what, name);
+            return step_back(tech, index, &|| t::nipped_too_much(name), name, words);
         }
-        return Advice::stay(t::nipped_grab(name));
+        return Advice::stay(say(&|| t::nipped_grab(name)));
     }
 
     if attempt.is_fear() {
         let looked_at = fear_tail.len();
         let scared = fear_tail.iter().filter(|a| a.is_fear()).count();
         if scared >= usize::from(rule.fear_sessions_to_step_back) {
-            let what = t::scared(name, scared, looked_at);
-            return step_back(tech, index, what, name);
+            let what = || t::scared(name, scared, looked_at);
+            return step_back(tech, index, &what, name, words);
         }
-        return Advice::stay(t::scared_once(name));
+        return Advice::stay(say(&|| t::scared_once(name)));
     }
 
     if after_gap {
-        return Advice::stay(t::long_gap(name));
+        return Advice::stay(say(&|| t::long_gap(name)));
     }
 
     if progress.is_mastered() {
-        return Advice::stay(t::mastered_stay(name, tech.name));
+        return Advice::stay(say(&|| t::mastered_stay(name, tech.name)));
     }
 
     if attempt.step < index {
-        return Advice::stay(t::WARM_UP.into());
+        return Advice::stay(say(&|| t::WARM_UP.into()));
     }
 
     let (window, _) = counted(progress.since, history.at_step, attempt);
-    let tally = tally(tech, progress, &window);
+    let tally = tally(tech, progress, window, Some(attempt));
     let good = counts(step, index, attempt);
-    let not_good = || not_good_reason(name, step, attempt);
+    let not_good = || say(&|| not_good_reason(name, step, attempt));
 
     if let Some(back) = progress.back {
         let title = tech.steps[usize::from(back.return_to)].title;
         if good && tally.is_met() && attempt.day >= back.until {
             return Advice {
                 decision: Decision::MoveUp { to: back.return_to },
-                reason: t::calm_again(name, title),
+                reason: say(&|| t::calm_again(name, title)),
             };
         }
-        let first = if good {
-            t::calm_today(name)
-        } else {
-            not_good()
-        };
-        let wait = back.until.days_since(attempt.day);
-        let then = if wait > 0 {
-            t::stay_easier_for(wait, title)
-        } else {
-            let more = tally.need_days.saturating_sub(tally.good_days).max(1);
-            t::more_calm_days_then(more, title)
-        };
-        return Advice::stay(t::then(&first, &then));
+        return Advice::stay(say(&|| {
+            let first = if good {
+                t::calm_today(name)
+            } else {
+                not_good_reason(name, step, attempt)
+            };
+            let wait = back.until.days_since(attempt.day);
+            let then = if wait > 0 {
+                t::stay_easier_for(wait, title)
+            } else {
+                let more = tally.need_days.saturating_sub(tally.good_days).max(1);
+                t::more_calm_days_then(more, title)
+            };
+            t::then(&first, &then)
+        }));
     }
 
     if !good {
         return Advice::stay(not_good());
     }
     if !tally.is_met() {
-        return Advice::stay(t::good_so_far(
-            name,
-            tally.good_sessions,
-            tally.need_sessions,
-            tally.good_days,
-            tally.need_days,
-        ));
+        return Advice::stay(say(&|| {
+            t::good_so_far(
+                name,
+                tally.good_sessions,
+                tally.need_sessions,
+                tally.good_days,
+                tally.need_days,
+            )
+        }));
     }
     if attempt.day < tally.ready_on {
-        return Advice::stay(t::settle(name, tally.ready_on.days_since(attempt.day)));
+        return Advice::stay(say(&|| {
+            t::settle(name, tally.ready_on.days_since(attempt.day))
+        }));
     }
     if index == tech.last_step() {
         let next = next_after_mastery(tech.id, who.temperament, who.has_safe_space);
         return Advice {
             decision: Decision::Mastered { next },
-            reason: mastered_reason(name, tech, next),
+            reason: say(&|| mastered_reason(name, tech, next)),
         };
     }
     let next = &tech.steps[usize::from(index) + 1];
     Advice {
         decision: Decision::MoveUp { to: index + 1 },
-        reason: t::ready_for_next(name, tally.good_days, next.title),
+        reason: say(&|| t::ready_for_next(name, tally.good_days, next.title)),
     }
 }
 
@@ -360,8 +396,10 @@ pub enum Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Replay {
     pub progress: Progress,
-    /// Every session and override for this rat and technique, oldest first.
+    /// Every session and override for this rat and technique, oldest first. Their advice has
+    /// no reason text when `words` is [`Words::Skipped`].
     pub entries: Vec<Entry>,
+    pub words: Words,
     pub tally: Tally,
     /// Day of the last session or override in this technique.
     pub last_active: Option<LocalDate>,
@@ -412,8 +450,14 @@ impl Replay {
         Some(advise(who, &self.progress, history, &attempt))
     }
 
-    /// What the coach says today, before a session is logged.
+    /// What the coach says today, before a session is logged (from a replay with words: a
+    /// pause repeats the reason given for it).
     pub fn outlook(&self, who: &Trainee, today: LocalDate) -> Advice {
+        debug_assert_eq!(
+            self.words,
+            Words::Written,
+            "outlook needs the replay's words"
+        );
         let name = who.name;
         let tech = technique(self.progress.technique);
         let step = &tech.steps[usize::from(self.progress.step.min(tech.last_step()))];
@@ -488,6 +532,25 @@ pub fn replay_mine(
     sessions: &[&Session],
     overrides: &[Override],
     today: LocalDate,
+) -> Replay {
+    replay_mine_with(
+        technique_id,
+        who,
+        sessions,
+        overrides,
+        today,
+        Words::Written,
+    )
+}
+
+/// [`replay_mine`], with the coach's words for each entry or without them.
+pub fn replay_mine_with(
+    technique_id: TechniqueId,
+    who: &Trainee,
+    sessions: &[&Session],
+    overrides: &[Override],
+    today: LocalDate,
+    words: Words,
 ) -> Replay {
     enum Event<'a> {
         Session(&'a Session, &'a RatOutcome),
@@ -577,14 +640,14 @@ pub fn replay_mine(
                     at_step: &at_step,
                     recent: &recent,
                 };
-                let advice = advise(who, &progress, history, &attempt);
+                let advice = judge(who, &progress, history, &attempt, words);
                 at_step.push(attempt);
                 recent.push(attempt);
                 (Source::Session(s.id.clone()), advice)
             }
             Event::Override(o) => (
                 Source::Override(o.reason),
-                override_advice(tech, &progress, o, who.name),
+                override_advice(tech, &progress, o, who.name, words),
             ),
         };
         if apply(&mut progress, advice.decision, day) {
@@ -603,9 +666,10 @@ pub fn replay_mine(
 
     let window = counted_window(progress.since, &at_step);
     Replay {
-        tally: tally(tech, &progress, window),
+        tally: tally(tech, &progress, window, None),
         progress,
         entries,
+        words,
         last_active,
         tail: Tail {
             at_step,
@@ -650,33 +714,42 @@ fn apply(progress: &mut Progress, decision: Decision, day: LocalDate) -> bool {
     }
 }
 
-fn override_advice(tech: &Technique, progress: &Progress, o: &Override, name: &str) -> Advice {
+fn override_advice(
+    tech: &Technique,
+    progress: &Progress,
+    o: &Override,
+    name: &str,
+    words: Words,
+) -> Advice {
     let to = o.to_step.min(tech.last_step());
     let title = tech.steps[usize::from(to)].title;
     match to.cmp(&progress.step) {
         Ordering::Greater => Advice {
             decision: Decision::MoveUp { to },
-            reason: t::moved_up(name, title),
+            reason: words.say(&|| t::moved_up(name, title)),
         },
         Ordering::Less => Advice {
             decision: Decision::StepBack { to, days: 0 },
-            reason: t::moved_back(name, title),
+            reason: words.say(&|| t::moved_back(name, title)),
         },
-        Ordering::Equal => Advice::stay(t::already_on(name, title)),
+        Ordering::Equal => Advice::stay(words.say(&|| t::already_on(name, title))),
     }
 }
 
-/// The sessions that count at the step (those after the last long gap, ending with
-/// `attempt`), and whether a long gap came just before `attempt`.
-fn counted(since: LocalDate, earlier: &[Attempt], attempt: &Attempt) -> (Vec<Attempt>, bool) {
+/// The earlier sessions that count at the step along with `attempt` (those after the last
+/// long gap; none when the gap came just before `attempt`), and whether it did. A slice, not
+/// a copy: a replay asks this for every session.
+fn counted<'a>(
+    since: LocalDate,
+    earlier: &'a [Attempt],
+    attempt: &Attempt,
+) -> (&'a [Attempt], bool) {
     let last_day = earlier.last().map_or(since, |a| a.day.max(since));
     let after_gap = attempt.day.days_since(last_day) >= LONG_GAP_DAYS;
     let window = if after_gap {
-        vec![*attempt]
+        &earlier[earlier.len()..]
     } else {
-        let mut w = counted_window(since, earlier).to_vec();
-        w.push(*attempt);
-        w
+        counted_window(since, earlier)
     };
     (window, after_gap)
 }
@@ -710,16 +783,17 @@ fn counted_tail(
     (tail, after_gap)
 }
 
+/// `attempts` from the last long gap on (walked from the end: the gap is usually recent).
 fn counted_window(since: LocalDate, attempts: &[Attempt]) -> &[Attempt] {
-    let mut start = 0;
-    let mut previous = since;
-    for (i, a) in attempts.iter().enumerate() {
-        if a.day.days_since(previous) >= LONG_GAP_DAYS {
-            start = i;
+    let mut i = attempts.len();
+    while i > 0 {
+        i -= 1;
+        let previous = if i == 0 { since } else { attempts[i - 1].day };
+        if attempts[i].day.days_since(previous) >= LONG_GAP_DAYS {
+            return &attempts[i..];
         }
-        previous = a.day;
     }
-    &attempts[start..]
+    attempts
 }
 
 /// Whether a session counts as good at this step.
@@ -730,12 +804,18 @@ fn counts(step: &Step, index: u8, a: &Attempt) -> bool {
         && step.rule.needs_sign.is_none_or(|s| a.signs.contains(s))
 }
 
-fn tally(tech: &Technique, progress: &Progress, window: &[Attempt]) -> Tally {
+/// Counts over `window`, then `then` (the session being judged, if any).
+fn tally(
+    tech: &Technique,
+    progress: &Progress,
+    window: &[Attempt],
+    then: Option<&Attempt>,
+) -> Tally {
     let index = progress.step.min(tech.last_step());
     let step = &tech.steps[usize::from(index)];
     let mut good_days: Vec<LocalDate> = Vec::new();
     let mut good_sessions = 0usize;
-    for a in window.iter().filter(|a| counts(step, index, a)) {
+    for a in window.iter().chain(then).filter(|a| counts(step, index, a)) {
         good_sessions += 1;
         if !good_days.contains(&a.day) {
             good_days.push(a.day);
@@ -764,7 +844,7 @@ fn tally(tech: &Technique, progress: &Progress, window: &[Attempt]) -> Tally {
     }
 }
 
-fn welfare(name: &str, recent: &[Attempt], attempt: &Attempt) -> Option<Advice> {
+fn welfare(name: &str, recent: &[Attempt], attempt: &Attempt, words: Words) -> Option<Advice> {
     let earlier = &recent[recent.len().saturating_sub(WELFARE_WINDOW - 1)..];
     let looked_at = earlier.len() + 1;
     [Concern::RedTears, Concern::Biting]
@@ -784,14 +864,20 @@ fn welfare(name: &str, recent: &[Attempt], attempt: &Attempt) -> Option<Advice> 
             };
             Some(Advice {
                 decision: Decision::PauseAndCheck { concern },
-                reason: t::pause_and_check(name, what, seen, looked_at),
+                reason: words.say(&|| t::pause_and_check(name, what, seen, looked_at)),
             })
         })
 }
 
-fn step_back(tech: &Technique, index: u8, what: String, name: &str) -> Advice {
+fn step_back(
+    tech: &Technique,
+    index: u8,
+    what: &dyn Fn() -> String,
+    name: &str,
+    words: Words,
+) -> Advice {
     let Some(to) = tech.back_target(index) else {
-        return Advice::stay(t::first_step_stay(&what, name));
+        return Advice::stay(words.say(&|| t::first_step_stay(&what(), name)));
     };
     let days_back = tech.steps[usize::from(index)].rule.back_days;
     let title = tech.steps[usize::from(to)].title;
@@ -800,7 +886,7 @@ fn step_back(tech: &Technique, index: u8, what: String, name: &str) -> Advice {
             to,
             days: days_back,
         },
-        reason: t::go_back(&what, title, days_back),
+        reason: words.say(&|| t::go_back(&what(), title, days_back)),
     }
 }
 
@@ -856,6 +942,8 @@ mod tests {
         for k in 0..all.len() {
             let (earlier, attempt) = (&all[..k], &all[k]);
             let (window, gap) = counted(since, earlier, attempt);
+            let mut window = window.to_vec();
+            window.push(*attempt);
             for len in 0..8 {
                 let (tail, tail_gap) = counted_tail(since, earlier, attempt, len);
                 let n = window.len().min(len);
@@ -982,6 +1070,17 @@ mod tests {
         let mut sorted = sessions.clone();
         crate::domain::session::sort_sessions(&mut sorted);
         assert_eq!(replay(t, &who, &sorted, &overrides_rev, d(0)), result);
+        // Without words it stands in the same place, with the same decisions: only the
+        // reasons are left out.
+        let mine: Vec<&Session> = sessions.iter().collect();
+        let quiet = replay_mine_with(t, &who, &mine, &overrides, d(0), Words::Skipped);
+        let mut unsaid = result.clone();
+        unsaid.words = Words::Skipped;
+        for e in &mut unsaid.entries {
+            e.advice.reason.clear();
+        }
+        assert_eq!(quiet, unsaid);
+        assert!(result.entries.iter().all(|e| !e.advice.reason.is_empty()));
         // Each session judged from the replay of what came before it gives the full
         // replay's advice (the running-session screen relies on this).
         let key = |day: LocalDate, at: f64| (day, at);

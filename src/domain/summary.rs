@@ -6,6 +6,7 @@
 use super::date::LocalDate;
 use super::milestone::{milestones, Milestone};
 use super::program::{rat_replay, Programs};
+use super::progression::Words;
 use super::rat::{describe_span, Rat};
 use super::session::Session;
 use super::streak::{session_days, streaks, Streaks};
@@ -60,7 +61,7 @@ pub fn rat_progress(
                     .iter()
                     .any(|s| s.outcome_for(&rat.id).is_some_and(|o| o.technique == t))
         })
-        .filter_map(|t| rat_replay(rat, programs, sessions, Some(t), today))
+        .filter_map(|t| rat_replay(rat, programs, sessions, Some(t), today, Words::Skipped))
         .collect();
     let current = active.and_then(|t| {
         let r = replays.iter().find(|r| r.progress.technique == t)?;

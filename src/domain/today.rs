@@ -6,6 +6,7 @@
 use super::date::LocalDate;
 use super::ics::Reminder;
 use super::program::{rat_replay_mine, Programs, RatProgram};
+use super::progression::Words;
 use super::rat::{Rat, RatId};
 use super::session::{same_id, Session};
 use super::streak::streaks;
@@ -217,7 +218,7 @@ fn title_key(card: &PlanCard) -> String {
 fn plan_rat(rat: &Rat, programs: &Programs, mine: &[&Session], today: LocalDate) -> PlanRat {
     let rest = programs.rest(&rat.id);
     let counts = streaks(mine.iter().map(|s| s.day), &rest, today);
-    let replay = rat_replay_mine(rat, programs, mine, None, today);
+    let replay = rat_replay_mine(rat, programs, mine, None, today, Words::Skipped);
     let technique_id = replay.as_ref().map(|r| r.progress.technique);
     let step = replay.as_ref().and_then(|r| {
         let t = technique(r.progress.technique);

@@ -239,7 +239,7 @@ pub fn marks_path(points: &[TrustPoint], marks: &[StepMark], width: u32, height:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progression::{Advice, Entry, Progress, Source, Tally};
+    use crate::domain::progression::{Advice, Entry, Progress, Source, Tally, Words};
     use crate::domain::session::{RatOutcome, SessionId};
     use Response::{CameToYou, Cautious, FrozeOrTense, HidOrFled, Relaxed};
 
@@ -411,6 +411,7 @@ mod tests {
         Replay {
             progress: Progress::start(technique, d(0)),
             entries,
+            words: Words::Written,
             tally: Tally {
                 good_sessions: 0,
                 need_sessions: 3,

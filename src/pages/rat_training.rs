@@ -3,7 +3,7 @@
 use crate::components::outcome::decision_title;
 use crate::domain::date::LocalDate;
 use crate::domain::program::{rat_replay, trainee};
-use crate::domain::progression::{Decision, Source};
+use crate::domain::progression::{Decision, Source, Words};
 use crate::domain::rat::Rat;
 use crate::domain::session::{Override, OverrideKind, SessionId};
 use crate::domain::technique::{next_after_mastery, technique};
@@ -22,7 +22,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
         move |_| {
             app.programs.with(|p| {
                 app.sessions
-                    .with(|s| rat_replay(&rat, p, s, None, platform::today()))
+                    .with(|s| rat_replay(&rat, p, s, None, platform::today(), Words::Written))
             })
         }
     });
@@ -327,7 +327,7 @@ pub fn History(rat: Rat) -> impl IntoView {
             for technique_id in started {
                 let replayed = app.programs.with(|p| {
                     app.sessions
-                        .with(|s| rat_replay(&rat, p, s, Some(technique_id), today))
+                        .with(|s| rat_replay(&rat, p, s, Some(technique_id), today, Words::Skipped))
                 });
                 for e in replayed.iter().flat_map(|r| r.transitions()) {
                     if let Source::Session(_) = e.source {

@@ -3,7 +3,7 @@
 use crate::components::outcome::{AdviceCard, OutcomeInput};
 use crate::components::step::StepGuide;
 use crate::domain::program::{rat_replay, trainee};
-use crate::domain::progression::{Advice, Replay};
+use crate::domain::progression::{Advice, Replay, Words};
 use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::{
     RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
@@ -78,7 +78,7 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
             let rat = app.rat(id)?;
             let replay = app.programs.with_untracked(|p| {
                 app.sessions
-                    .with_untracked(|s| rat_replay(&rat, p, s, None, today))
+                    .with_untracked(|s| rat_replay(&rat, p, s, None, today, Words::Skipped))
             })?;
             Some(Trainee {
                 technique: replay.progress.technique,
@@ -415,8 +415,9 @@ fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoVi
                 Some(advice) => advice,
                 None => {
                     let replay = app.programs.with_untracked(|p| {
-                        app.sessions
-                            .with_untracked(|s| rat_replay(&rat, p, s, Some(o.technique), today))
+                        app.sessions.with_untracked(|s| {
+                            rat_replay(&rat, p, s, Some(o.technique), today, Words::Written)
+                        })
                     })?;
                     replay.entry_for(&session.id)?.advice.clone()
                 }

@@ -2,7 +2,7 @@
 
 use crate::components::outcome::{AdviceCard, OutcomeInput};
 use crate::domain::program::rat_replay;
-use crate::domain::progression::Advice;
+use crate::domain::progression::{Advice, Words};
 use crate::domain::session::{
     Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
 };
@@ -129,7 +129,7 @@ fn SessionEditor(
                         let rat = app.rat(&o.rat)?;
                         let replay = app.programs.with_untracked(|p| {
                             app.sessions.with_untracked(|s| {
-                                rat_replay(&rat, p, s, Some(o.technique), today)
+                                rat_replay(&rat, p, s, Some(o.technique), today, Words::Written)
                             })
                         })?;
                         Some((
