@@ -30,7 +30,12 @@ pub fn App() -> impl IntoView {
     // Start-up read only what Today needs; the older months follow once it is on screen.
     set_timeout(move || state.load_history(), std::time::Duration::ZERO);
     let update_ready = state.update_ready;
-    platform::service_worker::register(move || update_ready.set(true));
+    // After the first screen: registering costs the start-up a few ms of main thread, and the
+    // worker's precache would compete with it for the network and a slow phone's cores.
+    set_timeout(
+        move || platform::service_worker::register(move || update_ready.set(true)),
+        std::time::Duration::ZERO,
+    );
     router::start();
     crate::reminders::start_ticker(state);
     let here = router::current();
