@@ -255,7 +255,6 @@ fn judge(
     attempt: &Attempt,
     words: Words,
 ) -> Advice {
-    let say = |text: &dyn Fn() -> String| words.say(text);
     let tech = technique(progress.technique);
     let index = progress.step.min(tech.last_step());
     let step = &tech.steps[usize::from(index)];
@@ -279,7 +278,7 @@ fn judge(
         if rule.bite_steps_back {
             return step_back(tech, index, &|| t::nipped_too_much(name), name, words);
         }
-        return Advice::stay(say(&|| t::nipped_grab(name)));
+        return Advice::stay(words.say(&|| t::nipped_grab(name)));
     }
 
     if attempt.is_fear() {
@@ -289,35 +288,34 @@ fn judge(
             let what = || t::scared(name, scared, looked_at);
             return step_back(tech, index, &what, name, words);
         }
-        return Advice::stay(say(&|| t::scared_once(name)));
+        return Advice::stay(words.say(&|| t::scared_once(name)));
     }
 
     if after_gap {
-        return Advice::stay(say(&|| t::long_gap(name)));
+        return Advice::stay(words.say(&|| t::long_gap(name)));
     }
 
     if progress.is_mastered() {
-        return Advice::stay(say(&|| t::mastered_stay(name, tech.name)));
+        return Advice::stay(words.say(&|| t::mastered_stay(name, tech.name)));
     }
 
     if attempt.step < index {
-        return Advice::stay(say(&|| t::WARM_UP.into()));
+        return Advice::stay(words.say(&|| t::WARM_UP.into()));
     }
 
     let (window, _) = counted(progress.since, history.at_step, attempt);
     let tally = tally(tech, progress, window, Some(attempt));
     let good = counts(step, index, attempt);
-    let not_good = || say(&|| not_good_reason(name, step, attempt));
 
     if let Some(back) = progress.back {
         let title = tech.steps[usize::from(back.return_to)].title;
         if good && tally.is_met() && attempt.day >= back.until {
             return Advice {
                 decision: Decision::MoveUp { to: back.return_to },
-                reason: say(&|| t::calm_again(name, title)),
+                reason: words.say(&|| t::calm_again(name, title)),
             };
         }
-        return Advice::stay(say(&|| {
+        return Advice::stay(words.say(&|| {
             let first = if good {
                 t::calm_today(name)
             } else {
@@ -335,10 +333,10 @@ fn judge(
     }
 
     if !good {
-        return Advice::stay(not_good());
+        return Advice::stay(words.say(&|| not_good_reason(name, step, attempt)));
     }
     if !tally.is_met() {
-        return Advice::stay(say(&|| {
+        return Advice::stay(words.say(&|| {
             t::good_so_far(
                 name,
                 tally.good_sessions,
@@ -349,21 +347,21 @@ fn judge(
         }));
     }
     if attempt.day < tally.ready_on {
-        return Advice::stay(say(&|| {
-            t::settle(name, tally.ready_on.days_since(attempt.day))
-        }));
+        return Advice::stay(
+            words.say(&|| t::settle(name, tally.ready_on.days_since(attempt.day))),
+        );
     }
     if index == tech.last_step() {
         let next = next_after_mastery(tech.id, who.temperament, who.has_safe_space);
         return Advice {
             decision: Decision::Mastered { next },
-            reason: say(&|| mastered_reason(name, tech, next)),
+            reason: words.say(&|| mastered_reason(name, tech, next)),
         };
     }
     let next = &tech.steps[usize::from(index) + 1];
     Advice {
         decision: Decision::MoveUp { to: index + 1 },
-        reason: say(&|| t::ready_for_next(name, tally.good_days, next.title)),
+        reason: words.say(&|| t::ready_for_next(name, tally.good_days, next.title)),
     }
 }
 
