@@ -174,7 +174,8 @@ async function arm(page, startText, until, name = '') {
   await page.evaluate(
     ({ startText, until, name }) => {
       const checks = {
-        'well-done': () => /^Well done/.test(document.querySelector('h1')?.textContent.trim() ?? ''),
+        // The app's h1 (index.html's start-up screen has one too until just after start-up).
+        'well-done': () => /^Well done/.test(document.querySelector('.app h1')?.textContent.trim() ?? ''),
         // A Today card with that rat on it that counts a session today ("1 session today ...").
         'today-counted': () =>
           [...document.querySelectorAll('li.plan-card')].some(

@@ -71,6 +71,31 @@
     if (typeof WebAssembly !== 'object') stuck(true);
   });
   setTimeout(function () { stuck(false); }, 20000);
+
+  // When the app starts it hides #boot (data-leaving, src/platform.rs). Chromium times a paint
+  // after the task that painted it, and forgets it if the node is gone by then: remove the
+  // screen only once the first Largest Contentful Paint has been reported (or the app's
+  // one-second fallback does it).
+  var painted = false;
+  var leaving = false;
+  function leave() {
+    var boot = document.getElementById('boot');
+    if (painted && leaving && boot) boot.remove();
+  }
+  try {
+    if (PerformanceObserver.supportedEntryTypes.indexOf('largest-contentful-paint') < 0) throw 0;
+    new PerformanceObserver(function () {
+      painted = true;
+      leave();
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (e) {
+    painted = true;
+  }
+  new MutationObserver(function (list, observer) {
+    observer.disconnect();
+    leaving = true;
+    leave();
+  }).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-leaving'] });
   document.addEventListener('click', function (e) {
     if (e.target && e.target.id === 'boot-retry') window.location.reload();
   });

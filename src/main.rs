@@ -5,7 +5,7 @@ fn main() {
     mount_to_body(ratbond::app::App);
     // After the mount, in the same task (no frame shows both): if the mount fails, the start-up
     // screen stays and public/boot.js tells the owner the app couldn't start.
-    ratbond::platform::remove_start_screen();
+    ratbond::platform::retire_start_screen();
     ratbond::platform::mark_ready();
 }
 

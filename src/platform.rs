@@ -64,13 +64,17 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     Ok(())
 }
 
-/// Removes index.html's start-up screen (`#boot`), shown while the wasm loads.
-pub fn remove_start_screen() {
+/// Hides index.html's start-up screen (`#boot`, shown while the wasm loads); public/boot.js
+/// removes it once the browser has timed the paint the owner saw first, this a second later at
+/// the latest. Removed at once, Chromium dropped that timing (it arrives after the start-up
+/// task) and Largest Contentful Paint moved to the app's copy of the same words.
+pub fn retire_start_screen() {
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
-        boot.remove();
+        let _ = boot.set_attribute("data-leaving", "");
+        leptos::prelude::set_timeout(move || boot.remove(), std::time::Duration::from_secs(1));
     }
 }
 

@@ -16,6 +16,7 @@ use crate::store::backup::BackupData;
 use crate::store::device::{DevicePrefs, DEVICE_KEY};
 use crate::store::local::LocalStorageBackend;
 use crate::store::{LoadIssue, Store, StoreError, Usage, RATS_KEY_PUBLIC};
+use crate::text::toast;
 use leptos::prelude::*;
 
 pub const APP_VERSION: &str = match option_env!("RATBOND_VERSION") {
@@ -474,7 +475,7 @@ impl AppState {
         };
         self.commit_sessions(&[], &[(removed.id.clone(), removed.day)])?;
         self.show_toast(
-            "The session was deleted.".into(),
+            toast::SESSION_DELETED.into(),
             Some(Undo::RestoreSession {
                 session: Box::new(removed),
             }),
@@ -532,7 +533,7 @@ impl AppState {
         let rat = next.remove(pos);
         self.commit(next)?;
         self.show_toast(
-            format!("{} was deleted.", rat.name),
+            toast::rat_deleted(&rat.name),
             Some(Undo::RestoreRat { rat: Box::new(rat) }),
         );
         Ok(())
@@ -542,7 +543,7 @@ impl AppState {
         match undo {
             Undo::RestoreSession { session } => {
                 if self.save_session(*session).is_ok() {
-                    self.show_toast("The session is back.".into(), None);
+                    self.show_toast(toast::SESSION_BACK.into(), None);
                     return;
                 }
             }
@@ -552,7 +553,7 @@ impl AppState {
                     let name = rat.name.clone();
                     next.push(*rat);
                     if self.commit(next).is_ok() {
-                        self.show_toast(format!("{name} is back."), None);
+                        self.show_toast(toast::rat_back(&name), None);
                         return;
                     }
                 }
@@ -645,7 +646,7 @@ impl AppState {
                 sort_for_list(&mut rats);
                 if rats != state.rats.get_untracked() {
                     state.rats.set(rats);
-                    state.show_toast("Updated from another tab.".into(), None);
+                    state.show_toast(toast::FROM_OTHER_TAB.into(), None);
                 }
             }
         });
@@ -655,9 +656,9 @@ impl AppState {
 impl AppState {
     /// Says, once, that another tab wrote something this one can't read.
     fn other_tab_unreadable(&self, why: &str) {
-        let banner = Banner::Load(LoadIssue::ReadFailed(format!(
-            "Another window saved data this one cannot read ({why}). Reload to see it"
-        )));
+        let banner = Banner::Load(LoadIssue::ReadFailed(
+            crate::text::store::other_window_unreadable(why),
+        ));
         self.banners.update(|b| {
             if !b.contains(&banner) {
                 b.push(banner);
@@ -708,7 +709,7 @@ impl AppState {
             }
         };
         if noticed {
-            self.show_toast("Updated from another tab.".into(), None);
+            self.show_toast(toast::FROM_OTHER_TAB.into(), None);
         }
     }
 
@@ -728,7 +729,7 @@ impl AppState {
                 self.set_programs(programs);
             }
             if changed {
-                self.show_toast("Updated from another tab.".into(), None);
+                self.show_toast(toast::FROM_OTHER_TAB.into(), None);
             }
             if timer != self.timer.get_untracked() {
                 self.timer.set(timer);

@@ -42,14 +42,34 @@ pub fn SessionPage() -> impl IntoView {
     let app = use_app();
     let saved = RwSignal::new(None::<Saved>);
     let running = Memo::new(move |_| app.timer.with(|t| t.as_ref().map(|t| t.session_id.clone())));
-    move || {
-        if let Some(Saved { session, advice }) = saved.get() {
-            return view! { <SessionResults session advice/> }.into_any();
+    // Once saved, the screen under the results stays what it was (the save clears the timer),
+    // so the results show at once and the long running screen goes after the next frame.
+    let live =
+        Memo::new(
+            move |before: Option<&bool>| match (saved.with(Option::is_some), before) {
+                (true, Some(&was)) => was,
+                _ => running.with(Option::is_some),
+            },
+        );
+    let retired = RwSignal::new(false);
+    Effect::new(move |_| {
+        if saved.with(Option::is_some) {
+            request_animation_frame(move || {
+                set_timeout(move || _ = retired.try_set(true), Duration::ZERO);
+            });
         }
-        match running.get() {
-            Some(_) => view! { <RunningSession saved/> }.into_any(),
-            None => view! { <NoSession/> }.into_any(),
-        }
+    });
+    view! {
+        {move || saved.get().map(|Saved { session, advice }| view! { <SessionResults session advice/> })}
+        {move || {
+            if retired.get() {
+                None
+            } else if live.get() {
+                Some(view! { <RunningSession saved/> }.into_any())
+            } else {
+                Some(view! { <NoSession/> }.into_any())
+            }
+        }}
     }
 }
 
@@ -280,7 +300,7 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
     let suggested = t::suggested(min_minutes, max_minutes);
 
     view! {
-        <div class="page session-page">
+        <div class="page session-page" hidden=move || saved.with(Option::is_some)>
             <header class="page-header">
                 <p class="eyebrow">{t::EYEBROW}</p>
                 <h1>{heading}</h1>

@@ -227,6 +227,10 @@ pub fn merge_counts(added: &str, updated: &str, unchanged: &str) -> String {
     format!("{added} added, {updated} updated, {unchanged} unchanged")
 }
 
+pub fn other_window_unreadable(why: &str) -> String {
+    format!("Another window saved data this one cannot read ({why}). Reload to see it")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -197,6 +197,9 @@ async function logSession(page: Page, name: string, log: Log) {
   await fillOutcome(page, name, log);
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Well done, both of you' })).toBeVisible();
+  // The running screen is hidden at once and gone after the next frame.
+  await expect(page.locator('.session-page')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 }
 
 /** A whole session: log it, check the advice, go back to the rat's page. */
