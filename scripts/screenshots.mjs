@@ -66,6 +66,16 @@ const shots = [
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('heading', { level: 1, name: /^Well done/ }).waitFor();
   } },
+  // Save without a temperament: it is asked, never guessed.
+  { name: 'add-rat-errors', path: 'rats/new', data: true, action: async (page) => {
+    await page.getByRole('button', { name: 'Save rat' }).click();
+    await page.locator('#temperament-error').scrollIntoViewIfNeeded();
+  } },
+  // A toast sits above the bottom buttons, never over them.
+  { name: 'session-edited', path: 'sessions/s-demo-4', data: true, action: async (page) => {
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+  } },
   { name: 'intro', path: '', data: false, action: async (page) => {
     await page.getByRole('button', { name: 'How it works, in 3 cards' }).click();
   } },

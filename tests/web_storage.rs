@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ratbond::domain::date::LocalDate;
-use ratbond::domain::rat::{Rat, RatDraft, RatId};
+use ratbond::domain::rat::{Rat, RatDraft, RatId, Temperament};
 use ratbond::store::backend::{Backend, BackendError};
 use ratbond::store::local::LocalStorageBackend;
 use ratbond::store::schema::{QUARANTINE_PREFIX, RATS_KEY};
@@ -59,6 +59,7 @@ extern "C" {
 fn rat(id: &str, name: &str) -> Rat {
     let draft = RatDraft {
         name: name.into(),
+        temperament: Some(Temperament::Curious),
         ..RatDraft::default()
     };
     let today = LocalDate::new(2026, 12, 1).expect("valid date");

@@ -255,6 +255,22 @@ fn judge(
     attempt: &Attempt,
     words: Words,
 ) -> Advice {
+    let mut advice = judge_step(who, progress, history, attempt, words);
+    // Red tears can mean illness, so the owner hears it the first time, whatever the step says.
+    let paused = matches!(advice.decision, Decision::PauseAndCheck { .. });
+    if attempt.signs.contains(Sign::RedTears) && !paused && words == Words::Written {
+        advice.reason = t::then(&advice.reason, t::NOTE_RED_TEARS);
+    }
+    advice
+}
+
+fn judge_step(
+    who: &Trainee,
+    progress: &Progress,
+    history: History,
+    attempt: &Attempt,
+    words: Words,
+) -> Advice {
     let tech = technique(progress.technique);
     let index = progress.step.min(tech.last_step());
     let step = &tech.steps[usize::from(index)];
@@ -275,7 +291,10 @@ fn judge(
     );
 
     if attempt.signs.contains(Sign::NippedOrBit) {
-        if rule.bite_steps_back {
+        // A calm rat that nips at a treat in your fingers is often just grabbing it. Anywhere
+        // else, or from a scared rat, a nip means the step asked too much.
+        let treat_grab = step.treats_from_hand() && !attempt.is_fear();
+        if rule.bite_steps_back || !treat_grab {
             return step_back(tech, index, &|| t::nipped_too_much(name), name, words);
         }
         return Advice::stay(words.say(&|| t::nipped_grab(name)));
@@ -1295,6 +1314,27 @@ mod tests {
                 1,
             ),
             (
+                "a nip from a scared rat at a treat steps back",
+                OfferingTreats,
+                &[O(0, 1), S(0, HID, NIP)],
+                &["up1", "back0/2"],
+                0,
+            ),
+            (
+                "a nip where no treat is offered from the hand steps back",
+                Scent,
+                &[O(0, 1), S(0, OK, NIP)],
+                &["up1", "back0/2"],
+                0,
+            ),
+            (
+                "a nip in the safe space, on the first step, stays there",
+                Bonding,
+                &[S(0, OK, NIP)],
+                &["stay"],
+                0,
+            ),
+            (
                 "biting twice pauses without moving",
                 OfferingTreats,
                 &[O(0, 2), S(0, CAU, NIP), S(1, CAU, NIP)],
@@ -1612,9 +1652,25 @@ mod tests {
             (
                 Bonding,
                 &[S(0, OK, &[Sign::Hid])],
-                &["sign of stress (hid)"],
+                &["sign of stress: hid."],
             ),
             (OfferingTreats, &[S(0, OK, NO)], &["takes a treat"]),
+            (
+                Bonding,
+                &[S(0, OK, NIP)],
+                &["too much, too soon", "first step", "more distance"],
+            ),
+            (Bonding, &[O(0, 1), S(0, OK, NIP)], &["grab for the treat"]),
+            (
+                Bonding,
+                &[S(0, OK, RED)],
+                &["sign of stress: red tears", "stress or illness", "vet"],
+            ),
+            (
+                OfferingTreats,
+                &[O(0, 2), S(0, CAU, &[Sign::NippedOrBit, Sign::RedTears])],
+                &["too much, too soon", "stress or illness"],
+            ),
             (
                 OfferingTreats,
                 &[O(0, 1), S(0, OK, NIP)],

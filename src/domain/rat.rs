@@ -131,7 +131,8 @@ pub struct RatDraft {
     pub sex: Sex,
     pub date_kind: DateKind,
     pub date: String,
-    pub temperament: Temperament,
+    /// None until the owner picks one: a guess here would steer the technique choice.
+    pub temperament: Option<Temperament>,
     pub cage_group: String,
     pub notes: String,
 }
@@ -139,6 +140,7 @@ pub struct RatDraft {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Name,
+    Temperament,
     Date,
     CageGroup,
     Notes,
@@ -149,6 +151,7 @@ pub enum RatError {
     NameMissing,
     NameTooLong { chars: usize },
     NameControl,
+    TemperamentMissing,
     DateFormat,
     DateInFuture,
     GroupTooLong { chars: usize },
@@ -161,6 +164,7 @@ impl RatError {
             RatError::NameMissing | RatError::NameTooLong { .. } | RatError::NameControl => {
                 Field::Name
             }
+            RatError::TemperamentMissing => Field::Temperament,
             RatError::DateFormat | RatError::DateInFuture => Field::Date,
             RatError::GroupTooLong { .. } => Field::CageGroup,
             RatError::NotesTooLong { .. } => Field::Notes,
@@ -175,6 +179,7 @@ impl fmt::Display for RatError {
             RatError::NameMissing => f.write_str(t::NAME_MISSING),
             RatError::NameTooLong { chars } => f.write_str(&t::name_too_long(NAME_MAX, *chars)),
             RatError::NameControl => f.write_str(t::NAME_CONTROL),
+            RatError::TemperamentMissing => f.write_str(t::TEMPERAMENT_MISSING),
             RatError::DateFormat => f.write_str(t::DATE_FORMAT),
             RatError::DateInFuture => f.write_str(t::DATE_IN_FUTURE),
             RatError::GroupTooLong { chars } => f.write_str(&t::group_too_long(GROUP_MAX, *chars)),
@@ -209,7 +214,7 @@ impl RatDraft {
                 .known_date
                 .map(|k| k.date.to_string())
                 .unwrap_or_default(),
-            temperament: rat.temperament,
+            temperament: Some(rat.temperament),
             cage_group: rat.cage_group.clone().unwrap_or_default(),
             notes: rat.notes.clone(),
         }
@@ -227,6 +232,10 @@ impl RatDraft {
             errors.push(RatError::NameTooLong { chars: name_chars });
         } else if name.chars().any(char::is_control) {
             errors.push(RatError::NameControl);
+        }
+
+        if self.temperament.is_none() {
+            errors.push(RatError::TemperamentMissing);
         }
 
         let known_date = if self.date.trim().is_empty() {
@@ -260,14 +269,14 @@ impl RatDraft {
             errors.push(RatError::NotesTooLong { chars: notes_chars });
         }
 
-        if !errors.is_empty() {
+        let Some(temperament) = self.temperament.filter(|_| errors.is_empty()) else {
             return Err(errors);
-        }
+        };
         Ok(ValidRat {
             name,
             sex: self.sex,
             known_date,
-            temperament: self.temperament,
+            temperament,
             cage_group: (!group.is_empty()).then_some(group),
             notes,
         })
@@ -368,6 +377,7 @@ mod tests {
     fn draft(name: &str) -> RatDraft {
         RatDraft {
             name: name.into(),
+            temperament: Some(Temperament::Shy),
             ..RatDraft::default()
         }
     }
@@ -429,6 +439,18 @@ mod tests {
     }
 
     #[test]
+    fn temperament_is_asked_not_guessed() {
+        let mut d = draft("Pip");
+        d.temperament = None;
+        assert_eq!(d.validate(today()), Err(vec![RatError::TemperamentMissing]));
+        d.temperament = Some(Temperament::Nervous);
+        assert_eq!(
+            d.validate(today()).map(|v| v.temperament),
+            Ok(Temperament::Nervous)
+        );
+    }
+
+    #[test]
     fn all_errors_reported_together() {
         let d = RatDraft {
             name: String::new(),
@@ -441,7 +463,13 @@ mod tests {
         let fields: Vec<Field> = errors.iter().map(RatError::field).collect();
         assert_eq!(
             fields,
-            vec![Field::Name, Field::Date, Field::CageGroup, Field::Notes]
+            vec![
+                Field::Name,
+                Field::Temperament,
+                Field::Date,
+                Field::CageGroup,
+                Field::Notes
+            ]
         );
         assert!(errors[0].to_string().contains("name"));
     }

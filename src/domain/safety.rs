@@ -246,7 +246,7 @@ mod tests {
         let valid = RatDraft {
             name: id.into(),
             sex: Sex::Female,
-            temperament: Temperament::Shy,
+            temperament: Some(Temperament::Shy),
             ..RatDraft::default()
         }
         .validate(day(2026, 12, 1))

@@ -194,9 +194,32 @@ pub struct Session {
     pub updated_at: f64,
 }
 
+/// How a saved session went, to thank the owner in the right words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HowItWent {
+    /// Every rat was at ease: one rat.
+    WellOne,
+    /// Every rat was at ease: cage mates together.
+    WellMany,
+    /// A rat was scared or showed a sign of stress.
+    Hard,
+}
+
 impl Session {
     pub fn outcome_for(&self, rat: &RatId) -> Option<&RatOutcome> {
         self.outcomes.iter().find(|o| same_id(&o.rat.0, &rat.0))
+    }
+
+    pub fn how_it_went(&self) -> HowItWent {
+        let hard = self
+            .outcomes
+            .iter()
+            .any(|o| o.response.is_fear() || o.signs.iter().any(|s| s.is_stress()));
+        match (hard, self.outcomes.len()) {
+            (true, _) => HowItWent::Hard,
+            (false, 0 | 1) => HowItWent::WellOne,
+            (false, _) => HowItWent::WellMany,
+        }
     }
 
     pub fn new(id: SessionId, valid: ValidSession, now_ms: f64) -> Self {
@@ -580,6 +603,49 @@ mod tests {
             step,
             response: Response::Relaxed,
             signs: vec![],
+        }
+    }
+
+    #[test]
+    fn how_it_went_thanks_without_praising_a_hard_day() {
+        let with = |response, signs: Vec<Sign>| RatOutcome {
+            response,
+            signs,
+            ..outcome("a", 0)
+        };
+        let cases: &[(Vec<RatOutcome>, HowItWent)] = &[
+            (vec![outcome("a", 0)], HowItWent::WellOne),
+            (
+                vec![with(Response::Cautious, vec![Sign::TookTreat])],
+                HowItWent::WellOne,
+            ),
+            (vec![outcome("a", 0), outcome("b", 0)], HowItWent::WellMany),
+            (vec![with(Response::FrozeOrTense, vec![])], HowItWent::Hard),
+            (vec![with(Response::HidOrFled, vec![])], HowItWent::Hard),
+            (
+                vec![with(Response::CameToYou, vec![Sign::NippedOrBit])],
+                HowItWent::Hard,
+            ),
+            (
+                vec![
+                    outcome("a", 0),
+                    with(Response::Relaxed, vec![Sign::RedTears]),
+                ],
+                HowItWent::Hard,
+            ),
+        ];
+        for (outcomes, want) in cases {
+            let session = Session {
+                id: SessionId("s".into()),
+                day: day("2026-03-10"),
+                started_at: 1.0,
+                duration_secs: 60,
+                outcomes: outcomes.clone(),
+                treats: 0,
+                note: String::new(),
+                updated_at: 1.0,
+            };
+            assert_eq!(session.how_it_went(), *want, "{outcomes:?}");
         }
     }
 

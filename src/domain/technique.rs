@@ -96,6 +96,13 @@ pub struct Step {
     pub rule: StepRule,
 }
 
+impl Step {
+    /// Steps where a treat is offered from the hand: the ones that warn about nips for food.
+    pub fn treats_from_hand(&self) -> bool {
+        self.warnings.iter().any(|w| w.sign == NIPS_FOR_FOOD.sign)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Technique {
     pub id: TechniqueId,

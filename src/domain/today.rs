@@ -278,7 +278,7 @@ mod tests {
     fn rat(id: &str, name: &str, group: Option<&str>) -> Rat {
         let draft = RatDraft {
             name: name.into(),
-            temperament: Temperament::Curious,
+            temperament: Some(Temperament::Curious),
             cage_group: group.unwrap_or_default().into(),
             ..RatDraft::default()
         };

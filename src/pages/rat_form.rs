@@ -26,6 +26,7 @@ pub fn EditRatPage() -> impl IntoView {
 fn field_id(field: Field) -> &'static str {
     match field {
         Field::Name => "rat-name",
+        Field::Temperament => "temperament-confident",
         Field::Date => "rat-date",
         Field::CageGroup => "rat-group",
         Field::Notes => "rat-notes",
@@ -139,9 +140,10 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                     </div>
                 </fieldset>
 
-                <fieldset class="field">
+                <fieldset class="field" aria-describedby="temperament-hint temperament-error">
                     <legend>{t::TEMPERAMENT}</legend>
                     <p class="hint" id="temperament-hint">{t::TEMPERAMENT_HINT}</p>
+                    <p class="field-error" id="temperament-error">{move || error_for(Field::Temperament)}</p>
                     <div class="choices">
                         {Temperament::ALL
                             .into_iter()
@@ -154,8 +156,11 @@ fn RatForm(editing: Option<RatId>, initial: RatDraft) -> impl IntoView {
                                             name="temperament"
                                             id=id
                                             value=t.key()
-                                            prop:checked=move || draft.with(|d| d.temperament == t)
-                                            on:change=move |_| draft.update(|d| d.temperament = t)
+                                            prop:checked=move || draft.with(|d| d.temperament == Some(t))
+                                            on:change=move |_| {
+                                                draft.update(|d| d.temperament = Some(t));
+                                                errors.update(|es| es.retain(|e| e.field() != Field::Temperament));
+                                            }
                                         />
                                         <span>
                                             <strong>{temperament_label(t)}</strong>

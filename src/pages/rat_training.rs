@@ -145,7 +145,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                     <Ladder technique_id=tech.id current=step_index mastered/>
                     <StepOverride rat=rat.clone() technique_id=tech.id current=step_index/>
                     <p>
-                        <a href=crate::router::href(&routes::choose(&rat.id))>{t::SWITCH_TECHNIQUE}</a>
+                        <a href=crate::router::href(&routes::choose(&rat.id)) class="link-line">{t::SWITCH_TECHNIQUE}</a>
                     </p>
                 }
                 .into_any()

@@ -6,7 +6,7 @@ use crate::domain::program::{rat_replay, trainee};
 use crate::domain::progression::{Advice, Replay, Words};
 use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::{
-    RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
+    HowItWent, RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
 };
 use crate::domain::technique::{technique, TechniqueId};
 use crate::domain::timer::{clock_text, SessionTimer};
@@ -422,6 +422,11 @@ fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoVi
     let app = use_app();
     let today = platform::today();
     let first = session.outcomes.first().map(|o| o.rat.clone());
+    let heading = match session.how_it_went() {
+        HowItWent::WellOne => t::WELL_DONE,
+        HowItWent::WellMany => t::WELL_DONE_ALL,
+        HowItWent::Hard => t::WENT_GENTLY,
+    };
     let cards = session
         .outcomes
         .iter()
@@ -453,7 +458,7 @@ fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoVi
         <div class="page">
             <header class="page-header">
                 <p class="eyebrow">{t::SAVED}</p>
-                <h1>{t::WELL_DONE}</h1>
+                <h1>{heading}</h1>
                 <p class="muted">{t::logged(&clock_text(u64::from(session.duration_secs)))}</p>
             </header>
             <h2>{t::COACH_SUGGESTS}</h2>

@@ -157,6 +157,10 @@ fn SessionEditor(
             }
         }
     };
+    let delete_text = {
+        let names: Vec<&str> = rows.iter().map(|(_, name, ..)| name.as_str()).collect();
+        t::delete_text(&names)
+    };
     let back_href = session
         .outcomes
         .first()
@@ -229,7 +233,7 @@ fn SessionEditor(
             <Show when=move || confirming.get()>
                 <section class="card confirm" role="alertdialog" aria-labelledby="del-title">
                     <h2 id="del-title">{t::DELETE_TITLE}</h2>
-                    <p>{t::DELETE_TEXT}</p>
+                    <p>{delete_text.clone()}</p>
                     <div class="button-row">
                         <button id="confirm-delete-session" class="button button-danger" on:click=delete.clone()>{t::DELETE_SESSION}</button>
                         <button class="button" on:click=move |_| confirming.set(false)>{c::KEEP}</button>

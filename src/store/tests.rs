@@ -2,7 +2,7 @@ use super::backend::{Backend, BackendError, MemoryBackend};
 use super::schema::{self, Migration, MigrationError, SCHEMA_VERSION};
 use super::*;
 use crate::domain::date::LocalDate;
-use crate::domain::rat::{Rat, RatDraft, RatId};
+use crate::domain::rat::{Rat, RatDraft, RatId, Temperament};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -47,6 +47,7 @@ fn rat(id: &str, name: &str) -> Rat {
     let today = LocalDate::new(2026, 12, 1).unwrap();
     let draft = RatDraft {
         name: name.into(),
+        temperament: Some(Temperament::Curious),
         ..RatDraft::default()
     };
     Rat::new(RatId(id.into()), draft.validate(today).unwrap(), 1.0e12)

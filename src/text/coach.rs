@@ -148,9 +148,7 @@ pub fn already_on(name: &str, title: &str) -> String {
 // A session that doesn't count.
 /// `sign` is the sign's label, lower case.
 pub fn stress_sign(name: &str, sign: &str) -> String {
-    format!(
-        "{name} showed a sign of stress ({sign}), so this session doesn't count yet. Go gently."
-    )
+    format!("{name} showed a sign of stress: {sign}. This session doesn't count yet. Go gently.")
 }
 
 /// `goal` is one of the `GOAL_*` words.

@@ -3,6 +3,8 @@
 
 pub const NAME_MISSING: &str = "Please give your rat a name.";
 pub const NAME_CONTROL: &str = "The name has characters that can't be shown.";
+pub const TEMPERAMENT_MISSING: &str =
+    "Pick the one closest to how your rat acts now. It helps choose a gentle start.";
 pub const DATE_FORMAT: &str = "That date doesn't look right. Pick it from the calendar.";
 pub const DATE_IN_FUTURE: &str = "This date is in the future. Pick today or earlier.";
 

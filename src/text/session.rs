@@ -84,6 +84,9 @@ pub fn back_to(name: &str) -> String {
 
 pub const SAVED: &str = "Session saved";
 pub const WELL_DONE: &str = "Well done, both of you";
+pub const WELL_DONE_ALL: &str = "Well done, all of you";
+/// After a session where a rat was scared or stressed: no praise for a hard day.
+pub const WENT_GENTLY: &str = "Thank you for going gently";
 
 /// `clock` is the session's length, e.g. "5:02".
 pub fn logged(clock: &str) -> String {

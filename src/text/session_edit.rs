@@ -29,3 +29,30 @@ pub const DELETE_SESSION: &str = "Delete session";
 pub const DELETE_TITLE: &str = "Delete this session?";
 pub const DELETE_TEXT: &str =
     "The coach's advice is worked out again without it. You can undo for a few seconds.";
+
+/// The delete warning; a shared session leaves every cage mate's history, so it says who.
+pub fn delete_text(names: &[&str]) -> String {
+    if names.len() < 2 {
+        return DELETE_TEXT.to_string();
+    }
+    format!(
+        "{} trained together, so this removes it from each of their histories. {DELETE_TEXT}",
+        crate::text::common::names(names)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delete_text_names_every_rat_of_a_shared_session() {
+        assert_eq!(delete_text(&["Pip"]), DELETE_TEXT);
+        let shared = delete_text(&["Pip", "Bo"]);
+        assert!(
+            shared.starts_with("Pip and Bo trained together"),
+            "{shared}"
+        );
+        assert!(shared.ends_with(DELETE_TEXT), "{shared}");
+    }
+}

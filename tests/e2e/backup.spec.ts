@@ -89,6 +89,7 @@ test('with no storage at all, a backup of what is in memory still downloads', as
   await page.goto(server.url + 'rats/new');
   await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
   await page.getByLabel('Name').fill('Pip');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

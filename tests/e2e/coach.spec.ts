@@ -75,7 +75,7 @@ async function addRat(
   await expect(page.getByRole('heading', { name: 'Add a rat' })).toBeVisible();
   await page.getByLabel('Name').fill(rat.name);
   if (rat.sex) await page.getByRole('radio', { name: rat.sex, exact: true }).check();
-  if (rat.temperament) await page.getByRole('radio', { name: new RegExp(`^${rat.temperament}`) }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${rat.temperament ?? 'Curious'}`) }).check();
   if (rat.group) await page.getByLabel(/Cage group/).fill(rat.group);
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: rat.name })).toBeVisible();
@@ -196,7 +196,7 @@ async function logSession(page: Page, name: string, log: Log) {
   await expect(page.getByRole('heading', { level: 1, name: `Training ${name}` })).toBeVisible();
   await fillOutcome(page, name, log);
   await page.getByRole('button', { name: 'Save session' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Well done, both of you' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: thanks(log) })).toBeVisible();
   // The running screen is hidden at once and gone after the next frame.
   await expect(page.locator('.session-page')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
@@ -219,6 +219,14 @@ function clockSeconds(text: string | null): number {
 
 async function timerSeconds(page: Page): Promise<number> {
   return clockSeconds(await page.getByRole('timer').textContent());
+}
+
+const STRESS = ['Froze', 'Hid', 'Squeaked', 'Nipped or bit', 'Red tears (porphyrin)'];
+
+/** The results' heading: no praise after a session where the rat was scared or stressed. */
+function thanks(log: Log): string {
+  const hard = ['Hid or fled', 'Froze or tense'].includes(log.response) || (log.signs ?? []).some((s) => STRESS.includes(s));
+  return hard ? 'Thank you for going gently' : 'Well done, both of you';
 }
 
 const RELAXED: Log = { response: 'Relaxed' };
@@ -402,7 +410,8 @@ test('cage mates train together and each gets their own advice', async ({ page }
     await fillOutcome(page, 'Bo', HID);
     await expect(save).toBeEnabled();
     await save.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Well done, both of you' })).toBeVisible();
+    // Bo hid, so no "well done".
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you for going gently' })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Advice for / })).toHaveCount(2);
     await expectAdvice(page, 'Pip', pip, pipReason);
     await expectAdvice(page, 'Bo', bo, boReason);
@@ -434,6 +443,14 @@ test('cage mates train together and each gets their own advice', async ({ page }
   await expectStep(page, 'Step 1 of 5: Treat from your fingers', '0 of 3 good sessions · 0 of 2 days');
   await expect(historySessions(page)).toHaveCount(3);
   await expect(historySessions(page)).toContainText(Array(3).fill('Offering treats, step 1 · Hid or fled'));
+
+  // Deleting a shared session says it leaves both rats' histories.
+  await historySessions(page).first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Delete session' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this session?' });
+  await expect(confirm).toContainText('Pip and Bo trained together, so this removes it from each of their histories.');
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect(confirm).toHaveCount(0);
 });
 
 test('a running timer survives a reload and moving around, and pausing keeps the time', async ({ page }) => {

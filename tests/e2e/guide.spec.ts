@@ -160,6 +160,7 @@ test("a sign in a session's sign picker links to its guide entry", async ({ page
   // A rat on Scent, through the UI as an owner would do it.
   await page.getByRole('link', { name: /^Add (a|your first) rat$/ }).click();
   await page.getByLabel('Name').fill('Pip');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
   await page.getByRole('link', { name: 'Find a technique' }).click();

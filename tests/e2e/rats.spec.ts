@@ -34,7 +34,7 @@ async function addRat(
   await expect(page.getByRole('heading', { name: 'Add a rat' })).toBeVisible();
   await page.getByLabel('Name').fill(rat.name);
   if (rat.sex) await page.getByRole('radio', { name: rat.sex, exact: true }).check();
-  if (rat.temperament) await page.getByRole('radio', { name: new RegExp(`^${rat.temperament}`) }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${rat.temperament ?? 'Curious'}`) }).check();
   if (rat.date) await page.getByLabel('Date').fill(rat.date);
   if (rat.group) await page.getByLabel(/Cage group/).fill(rat.group);
   if (rat.notes) await page.getByLabel(/Notes/).fill(rat.notes);
@@ -111,6 +111,11 @@ test('form errors are shown next to the field and nothing half-valid is saved', 
   const name = page.getByLabel('Name');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#rat-name-error')).toHaveText('Please give your rat a name.');
+  // Temperament is asked, never guessed: it steers which technique the coach suggests.
+  const temperament = page.getByRole('group', { name: 'Temperament' });
+  await expect(temperament.getByRole('radio')).toHaveCount(4);
+  await expect(temperament.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(temperament).toHaveAccessibleDescription(/Pick the one closest to how your rat acts now\./);
   await expect(name).toBeFocused();
 
   await name.fill('a'.repeat(41));
@@ -122,6 +127,7 @@ test('form errors are shown next to the field and nothing half-valid is saved', 
 
   await name.fill('a'.repeat(40));
   await page.getByLabel('Date').fill('2025-01-01');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'a'.repeat(40) })).toBeVisible();
   await page.reload();
@@ -135,6 +141,7 @@ test('a second rat with the same name is allowed, with a gentle warning', async 
   await page.getByRole('link', { name: 'Add a rat' }).click();
   await page.getByLabel('Name').fill('  pip ');
   await expect(page.locator('#rat-name-warning')).toContainText('You already have a rat called pip');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await page.getByRole('link', { name: '‹ Your rats' }).click();
   await expect(page.getByRole('list', { name: 'Active rats' }).getByRole('link')).toHaveCount(2);

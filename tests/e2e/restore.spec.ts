@@ -83,6 +83,7 @@ test('restore with Merge brings back what was lost, counts it, and Undo puts it 
   await expect(page.getByRole('heading', { level: 1, name: 'Your rats' })).toBeVisible();
   await open(page, 'rats/new');
   await page.getByLabel('Name').fill('Cleo');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
   await open(page, 'settings');
@@ -114,6 +115,7 @@ test('Undo right after a restore returns the data exactly as it was', async ({ p
   await page.getByRole('link', { name: 'Rats' }).click();
   await page.getByRole('link', { name: /Add a(nother)? rat/ }).first().click();
   await page.getByLabel('Name').fill('Cleo');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

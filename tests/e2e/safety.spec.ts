@@ -153,6 +153,7 @@ for (const { key, what, stillThere } of damaged) {
     // New data saves fine next to it.
     await open(page, 'rats/new');
     await page.getByLabel('Name').fill('Cleo');
+    await page.getByRole('radio', { name: /^Curious/ }).check();
     await page.getByRole('button', { name: 'Save rat' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
     await page.reload();
@@ -221,6 +222,7 @@ test('a full storage refuses the change cleanly, keeps everything, and offers a 
   });
   await page.getByRole('link', { name: /Add a(nother)? rat/ }).first().click();
   await page.getByLabel('Name').fill('A rat with a long name that does not fit');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'storage for Ratbond is full' });
   await expect(banner).toContainText('Everything else is as it was');

@@ -64,6 +64,7 @@ async function addRat(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rats' }).click();
   await page.getByRole('link', { name: /^Add a(nother)? rat$/ }).first().click();
   await page.getByLabel('Name').fill(name);
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }

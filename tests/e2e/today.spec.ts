@@ -86,6 +86,7 @@ test('first run: Today leads to adding the first rat', async ({ page }) => {
   await page.getByRole('link', { name: 'Add your first rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Add a rat' })).toBeVisible();
   await page.getByLabel('Name').fill('Pip');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
   await page.getByRole('button', { name: 'Save rat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
   await page.getByRole('link', { name: 'Today' }).click();

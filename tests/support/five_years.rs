@@ -288,7 +288,7 @@ pub fn generate(cfg: &Config) -> Dataset {
                 DateKind::Birthday
             },
             date: born.to_string(),
-            temperament: Temperament::ALL[i % Temperament::ALL.len()],
+            temperament: Some(Temperament::ALL[i % Temperament::ALL.len()]),
             cage_group: CAGES[i * CAGES.len() / cfg.rats.max(1)].to_string(),
             notes: RAT_NOTES[i % RAT_NOTES.len()].to_string(),
         };
