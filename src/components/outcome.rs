@@ -1,6 +1,6 @@
 //! Logging how one rat responded: a five-point scale in words, and the signs seen.
 
-use crate::domain::progression::{Advice, Decision};
+use crate::domain::progression::{sign_goal, Advice, Decision};
 use crate::domain::session::{Response, Sign};
 use crate::domain::technique::{technique, TechniqueId};
 use crate::text::outcome as t;
@@ -13,8 +13,21 @@ pub fn OutcomeInput(
     name: String,
     response: RwSignal<Option<Response>>,
     signs: RwSignal<Vec<Sign>>,
+    /// The sign this step counts a session by ("Took a treat"): asked in the open, not folded
+    /// away, so a good session isn't lost to an unticked box.
+    goal: Option<Sign>,
 ) -> impl IntoView {
     let group = format!("response-{key}");
+    let goal_box = goal.map(|sign| {
+        let hint_id = format!("goal-{key}");
+        view! {
+            <div class="goal-sign">
+                <SignPick sign signs described_by=hint_id.clone()/>
+                <p class="hint" id=hint_id>{t::goal_hint(&name, sign_goal(sign))}</p>
+            </div>
+        }
+    });
+    let others = move || signs.with(|s| s.iter().filter(|x| Some(**x) != goal).count());
     view! {
         <fieldset class="field outcome">
             <legend class="outcome-title">{t::how_did_respond(&name)}</legend>
@@ -39,40 +52,48 @@ pub fn OutcomeInput(
                     })
                     .collect_view()}
             </div>
+            {goal_box}
             <details class="signs-box">
                 <summary>
-                    {move || t::signs_seen(signs.with(Vec::len))}
+                    {move || t::signs_seen(others())}
                 </summary>
                 <div class="chips">
                     {Sign::ALL
                         .into_iter()
-                        .map(|sign| {
-                            let about = crate::router::href(&crate::routes::guide_entry(sign.key()));
-                            view! {
-                                <span class="sign-pick">
-                                    <label class="chip" title=sign.meaning()>
-                                        <input
-                                            type="checkbox"
-                                            value=sign.key()
-                                            prop:checked=move || signs.with(|s| s.contains(&sign))
-                                            on:change=move |_| signs.update(|s| {
-                                                if let Some(i) = s.iter().position(|x| *x == sign) {
-                                                    s.remove(i);
-                                                } else {
-                                                    s.push(sign);
-                                                }
-                                            })
-                                        />
-                                        <span>{sign.label()}</span>
-                                    </label>
-                                    <a class="sign-about" href=about target="_blank" rel="noopener" aria-label=t::about_sign(sign.label())>{t::ABOUT_MARK}</a>
-                                </span>
-                            }
-                        })
+                        .filter(|sign| Some(*sign) != goal)
+                        .map(|sign| view! { <SignPick sign signs described_by=String::new()/> })
                         .collect_view()}
                 </div>
             </details>
         </fieldset>
+    }
+}
+
+/// One sign to tick, with a link to its guide entry beside it (not inside the label).
+#[component]
+fn SignPick(sign: Sign, signs: RwSignal<Vec<Sign>>, described_by: String) -> impl IntoView {
+    let about = crate::router::href(&crate::routes::guide_entry(sign.key()));
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    view! {
+        <span class="sign-pick">
+            <label class="chip" title=sign.meaning()>
+                <input
+                    type="checkbox"
+                    value=sign.key()
+                    aria-describedby=described_by
+                    prop:checked=move || signs.with(|s| s.contains(&sign))
+                    on:change=move |_| signs.update(|s| {
+                        if let Some(i) = s.iter().position(|x| *x == sign) {
+                            s.remove(i);
+                        } else {
+                            s.push(sign);
+                        }
+                    })
+                />
+                <span>{sign.label()}</span>
+            </label>
+            <a class="sign-about" href=about target="_blank" rel="noopener" aria-label=t::about_sign(sign.label())>{t::ABOUT_MARK}</a>
+        </span>
     }
 }
 

@@ -919,7 +919,8 @@ fn not_good_reason(name: &str, step: &Step, a: &Attempt) -> String {
     t::needs_time(name, &a.response.label().to_lowercase())
 }
 
-fn sign_goal(sign: Sign) -> &'static str {
+/// What a step's goal sign means, in the owner's words: "takes a treat".
+pub fn sign_goal(sign: Sign) -> &'static str {
     match sign {
         Sign::TookTreat => t::GOAL_TREAT,
         Sign::ClimbedOn => t::GOAL_CLIMB,

@@ -122,6 +122,10 @@ impl Technique {
     pub fn step(&self, index: u8) -> Option<&Step> {
         self.steps.get(usize::from(index))
     }
+    /// The sign a step counts a session by, if any ("Took a treat").
+    pub fn goal_sign(&self, index: u8) -> Option<Sign> {
+        self.step(index).and_then(|s| s.rule.needs_sign)
+    }
     pub fn step_index(&self, key: &str) -> Option<u8> {
         self.steps
             .iter()
@@ -657,6 +661,28 @@ static TECHNIQUES: [Technique; 4] = [
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn goal_signs_are_asked_where_the_step_is_about_them() {
+        let mut treat_goals = 0;
+        for tech in all() {
+            for (i, step) in tech.steps.iter().enumerate() {
+                let goal = tech.goal_sign(i as u8);
+                assert_eq!(goal, step.rule.needs_sign, "{} step {i}", tech.name);
+                if goal == Some(Sign::TookTreat) {
+                    treat_goals += 1;
+                    assert!(step.treats_from_hand(), "{} step {i}", tech.name);
+                }
+            }
+            assert_eq!(tech.goal_sign(tech.last_step() + 1), None);
+        }
+        assert_eq!(treat_goals, 3);
+        assert_eq!(
+            technique(TechniqueId::OfferingTreats).goal_sign(0),
+            Some(Sign::TookTreat)
+        );
+        assert_eq!(technique(TechniqueId::Scent).goal_sign(0), None);
+    }
 
     #[test]
     fn keys_round_trip_and_match_serde() {

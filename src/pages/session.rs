@@ -342,7 +342,7 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
                 {trainees
                     .iter()
                     .map(|t| view! {
-                        <OutcomeInput key=t.rat.id.0.clone() name=t.rat.name.clone() response=t.response signs=t.signs/>
+                        <OutcomeInput key=t.rat.id.0.clone() name=t.rat.name.clone() response=t.response signs=t.signs goal=technique(t.technique).goal_sign(t.step)/>
                     })
                     .collect_view()}
                 <details class="field extras">

@@ -80,6 +80,11 @@ fn SessionEditor(
             )
         })
         .collect();
+    let goals: Vec<_> = session
+        .outcomes
+        .iter()
+        .map(|o| technique(o.technique).goal_sign(o.step))
+        .collect();
     let shown_minutes = (session.duration_secs.saturating_add(30) / 60).to_string();
     let minutes = RwSignal::new(shown_minutes.clone());
     let minutes_invalid = move || minutes.with(|m| m.trim().parse::<u32>().is_err());
@@ -176,9 +181,10 @@ fn SessionEditor(
             </header>
             {rows
                 .iter()
-                .map(|(key, name, response, signs, practised)| view! {
+                .zip(goals)
+                .map(|((key, name, response, signs, practised), goal)| view! {
                     <p class="practised">{practised.clone()}</p>
-                    <OutcomeInput key=key.clone() name=name.clone() response=*response signs=*signs/>
+                    <OutcomeInput key=key.clone() name=name.clone() response=*response signs=*signs goal/>
                 })
                 .collect_view()}
             <div class="field">

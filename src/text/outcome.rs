@@ -14,6 +14,11 @@ pub fn signs_seen(ticked: usize) -> String {
     }
 }
 
+/// Under the sign a step counts by: "This step counts a session when Pip takes a treat."
+pub fn goal_hint(name: &str, goal: &str) -> String {
+    format!("This step counts a session when {name} {goal}.")
+}
+
 /// The "?" link beside a sign.
 pub fn about_sign(sign: &str) -> String {
     format!("About {sign}, in a new tab")

@@ -174,9 +174,18 @@ async function fillOutcome(page: Page, name: string, log: Log) {
   const group = responseGroup(page, name);
   await group.getByRole('radio', { name: log.response, exact: true }).check();
   if (log.signs?.length) {
-    await group.getByText(/^Signs you saw/).click();
-    for (const sign of log.signs) await group.getByRole('checkbox', { name: sign, exact: true }).check();
-    await expect(group.getByText(/^Signs you saw/)).toHaveText(`Signs you saw (${log.signs.length})`);
+    // A step's goal sign ("Took a treat") is asked in the open; the others are folded away.
+    let inFold = 0;
+    for (const sign of log.signs) {
+      const box = group.getByRole('checkbox', { name: sign, exact: true });
+      if (!(await box.isVisible())) {
+        await group.getByText(/^Signs you saw/).click();
+        await expect(box).toBeVisible();
+      }
+      if (await box.evaluate((el) => el.closest('details') !== null)) inFold++;
+      await box.check();
+    }
+    await expect(group.getByText(/^Signs you saw/)).toHaveText(inFold ? `Signs you saw (${inFold})` : 'Signs you saw (optional)');
   }
 }
 
@@ -405,6 +414,12 @@ test('cage mates train together and each gets their own advice', async ({ page }
     await expect(page.getByRole('region', { name: 'Offering treats: step 1 of 5 · Pip and Bo: Treat from your fingers' })).toBeVisible();
     const save = page.getByRole('button', { name: 'Save session' });
     await expect(save).toBeDisabled();
+    // The treat is this step's goal, so it is asked in the open, for each rat.
+    for (const name of ['Pip', 'Bo']) {
+      const took = responseGroup(page, name).getByRole('checkbox', { name: 'Took a treat', exact: true });
+      await expect(took).toBeVisible();
+      await expect(took).toHaveAccessibleDescription(`This step counts a session when ${name} takes a treat.`);
+    }
     await fillOutcome(page, 'Pip', TREAT);
     await expect(save).toBeDisabled();
     await fillOutcome(page, 'Bo', HID);
