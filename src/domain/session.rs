@@ -205,6 +205,21 @@ pub enum HowItWent {
     Hard,
 }
 
+/// How long after Save the session screen still shows that session's results (after a
+/// reload, or Back from the rat's page) rather than "No session is running".
+pub const RESULTS_STAY_MS: f64 = 60.0 * 60_000.0;
+
+/// Today's session saved last, if that was less than `RESULTS_STAY_MS` ago. A minute's
+/// leeway covers another tab's clock being a little ahead.
+pub fn just_saved(sessions: &[Session], today: LocalDate, now_ms: f64) -> Option<&Session> {
+    sessions
+        .iter()
+        .filter(|s| {
+            s.day == today && (-60_000.0..RESULTS_STAY_MS).contains(&(now_ms - s.updated_at))
+        })
+        .max_by(|a, b| a.updated_at.total_cmp(&b.updated_at))
+}
+
 impl Session {
     pub fn outcome_for(&self, rat: &RatId) -> Option<&RatOutcome> {
         self.outcomes.iter().find(|o| same_id(&o.rat.0, &rat.0))
@@ -646,6 +661,68 @@ mod tests {
                 updated_at: 1.0,
             };
             assert_eq!(session.how_it_went(), *want, "{outcomes:?}");
+        }
+    }
+
+    #[test]
+    fn just_saved_is_todays_latest_save_within_the_hour() {
+        let now = 1.0e12;
+        let min = 60_000.0;
+        let saved = |id: &str, on: &str, ago_min: f64| Session {
+            id: SessionId(id.into()),
+            day: day(on),
+            started_at: 1.0,
+            duration_secs: 60,
+            outcomes: vec![outcome("a", 0)],
+            treats: 0,
+            note: String::new(),
+            updated_at: now - ago_min * min,
+        };
+        let today = day("2026-03-10");
+        let cases: &[(&str, Vec<Session>, Option<&str>)] = &[
+            ("nothing saved", vec![], None),
+            (
+                "saved just now",
+                vec![saved("a", "2026-03-10", 0.0)],
+                Some("a"),
+            ),
+            (
+                "59 minutes ago",
+                vec![saved("a", "2026-03-10", 59.0)],
+                Some("a"),
+            ),
+            (
+                "an hour ago is too long",
+                vec![saved("a", "2026-03-10", 60.0)],
+                None,
+            ),
+            (
+                "the later of two saves",
+                vec![
+                    saved("b", "2026-03-10", 2.0),
+                    saved("a", "2026-03-10", 20.0),
+                ],
+                Some("b"),
+            ),
+            (
+                "yesterday's session edited just now is not today's",
+                vec![saved("a", "2026-03-09", 0.0)],
+                None,
+            ),
+            (
+                "a clock slightly ahead",
+                vec![saved("a", "2026-03-10", -0.5)],
+                Some("a"),
+            ),
+            (
+                "a clock far ahead",
+                vec![saved("a", "2026-03-10", -5.0)],
+                None,
+            ),
+        ];
+        for (what, sessions, want) in cases {
+            let got = just_saved(sessions, today, now).map(|s| s.id.0.as_str());
+            assert_eq!(got, *want, "{what}");
         }
     }
 

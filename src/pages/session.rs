@@ -6,7 +6,8 @@ use crate::domain::program::{rat_replay, trainee};
 use crate::domain::progression::{Advice, Replay, Words};
 use crate::domain::rat::{Rat, RatId};
 use crate::domain::session::{
-    HowItWent, RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
+    just_saved, HowItWent, RatOutcome, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX,
+    TREATS_MAX,
 };
 use crate::domain::technique::{technique, TechniqueId};
 use crate::domain::timer::{clock_text, SessionTimer};
@@ -75,6 +76,14 @@ pub fn SessionPage() -> impl IntoView {
 
 #[component]
 fn NoSession() -> impl IntoView {
+    let app = use_app();
+    // A reload right after Save, or Back from the rat's page, finds the results again.
+    let recent = app
+        .sessions
+        .with_untracked(|all| just_saved(all, platform::today(), platform::now_ms()).cloned());
+    if let Some(session) = recent {
+        return view! { <SessionResults session advice=Vec::new()/> }.into_any();
+    }
     view! {
         <section class="page empty-state" aria-labelledby="no-session">
             <h1 id="no-session">{t::NO_SESSION_TITLE}</h1>
@@ -82,6 +91,7 @@ fn NoSession() -> impl IntoView {
             <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{c::GO_TO_YOUR_RATS}</a>
         </section>
     }
+    .into_any()
 }
 
 #[component]

@@ -565,6 +565,11 @@ test('a double tap on Save logs the session once', async ({ page }) => {
   await page.getByRole('button', { name: 'Save session' }).dblclick();
   await expect(page.getByRole('heading', { level: 1, name: 'Well done, both of you' })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Advice for / })).toHaveCount(1);
+  // A reload keeps the results and the advice: it is worked out again from the history.
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Well done, both of you' })).toBeVisible();
+  await expectAdvice(page, 'Pip', STAY, 'Good session for Pip: 1 of 3 so far, on 1 of 3 different days.');
   await page.getByRole('link', { name: 'Back to Pip' }).click();
   await expect(historySessions(page)).toHaveCount(1);
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '1 of 3 good sessions · 1 of 3 days');
