@@ -457,7 +457,7 @@ pub static ENTRIES: &[Entry] = &[
         SessionTips,
         "short-sessions",
         "Short and often",
-        "About 10 to 20 minutes. Short and often beats long and rare.",
+        "Each step says how long. No session needs more than 10 to 20 minutes; short and often is best.",
         &["If your rat starts scrambling or trying to escape, it's frantic: end calmly, and make the next session shorter."],
         "length how long time",
     ),

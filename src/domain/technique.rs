@@ -180,7 +180,7 @@ pub fn next_after_mastery(
 pub const BASICS: &[&str] = &[
     "Let your rat set the pace. Never force contact, and let it go when it wants to leave.",
     "Train when your rat is awake. Don't wake a sleeping rat for a session.",
-    "Keep sessions short, about 10 to 20 minutes, and stop early if your rat gets frantic.",
+    "Keep sessions short: each step says how long, never more than 10 to 20 minutes. Stop early if your rat gets frantic.",
     "Practise at least once a day, and more often if you can. Regular sessions matter most.",
     "Use tiny, low-fat treats your rat likes and can eat in a few seconds.",
     "Rats can't vomit. Skip sticky foods like peanut butter, or spread them very thin.",

@@ -4,7 +4,7 @@ use crate::store::device::Theme;
 
 pub const TITLE: &str = "Appearance";
 pub const LEGEND: &str = "Colours";
-pub const HINT: &str = "Dark is easier on the eyes, and on your rats, in a dim room.";
+pub const HINT: &str = "Dark is easier on the eyes in a dim room, like by the cage in the evening.";
 
 pub fn theme_label(theme: Theme) -> &'static str {
     match theme {

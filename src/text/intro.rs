@@ -15,7 +15,7 @@ pub struct Card {
 pub const CARDS: [Card; 3] = [
     Card {
         title: "Small steps, every day",
-        body: "Trust grows in short, calm sessions. Five to ten minutes, once or twice a day, is plenty.",
+        body: "Trust grows in short, calm sessions, once or twice a day. Each step says how long to keep it.",
     },
     Card {
         title: "A plan for your rat",
