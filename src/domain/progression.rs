@@ -1855,7 +1855,7 @@ mod tests {
                 &[S(0, OK, NO)],
                 1,
                 "stay",
-                "Pip has 1 of 3 good sessions, on 1 of 2 different days",
+                "Pip needs 2 more good sessions here, spread over 1 more day.",
             ),
             (Bonding, &[S(0, OK, NO)], 14, "stay", "It's been a while"),
             (
@@ -1870,7 +1870,7 @@ mod tests {
                 &[O(0, 2), S(0, HID, NO), S(0, HID, NO)],
                 3,
                 "stay",
-                "0 of 2 good sessions",
+                "needs 2 more good sessions here, spread over 2 more days",
             ),
             (
                 Bonding,

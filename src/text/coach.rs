@@ -126,10 +126,24 @@ pub fn on_easier_step(name: &str, days: i64) -> String {
     )
 }
 
+/// What is left at this step, not what is done: the rat page already shows "1 of 3 good
+/// sessions · 1 of 2 days" beside it.
 pub fn tally(name: &str, sessions: u8, need_sessions: u8, days: u8, need_days: u8) -> String {
-    format!(
-        "{name} has {sessions} of {need_sessions} good sessions, on {days} of {need_days} different days, at this step."
-    )
+    let more_sessions = need_sessions.saturating_sub(sessions);
+    let more_days_left = i64::from(need_days.saturating_sub(days));
+    let good = if more_sessions == 1 {
+        "1 more good session".to_string()
+    } else {
+        format!("{more_sessions} more good sessions")
+    };
+    match (more_sessions, more_days_left) {
+        (0, 0) => {
+            format!("{name} has done what this step asks. Keep it calm until it's time to move up.")
+        }
+        (_, 0) => format!("{name} needs {good} here."),
+        (0, d) => format!("{name} needs good sessions on {} here.", more_days(d)),
+        (_, d) => format!("{name} needs {good} here, spread over {}.", more_days(d)),
+    }
 }
 
 // Changes by hand.
@@ -217,6 +231,29 @@ mod tests {
         ];
         for (got, want) in cases {
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn tally_says_what_is_left() {
+        let cases = [
+            (
+                (0, 3, 0, 2),
+                "Pip needs 3 more good sessions here, spread over 2 more days.",
+            ),
+            (
+                (2, 3, 1, 2),
+                "Pip needs 1 more good session here, spread over 1 more day.",
+            ),
+            ((2, 3, 2, 2), "Pip needs 1 more good session here."),
+            ((4, 3, 1, 2), "Pip needs good sessions on 1 more day here."),
+            (
+                (3, 3, 2, 2),
+                "Pip has done what this step asks. Keep it calm until it's time to move up.",
+            ),
+        ];
+        for ((s, ns, d, nd), want) in cases {
+            assert_eq!(tally("Pip", s, ns, d, nd), want);
         }
     }
 

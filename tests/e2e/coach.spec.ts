@@ -283,7 +283,7 @@ test('a nervous rat goes from the chooser through Scent, up and back, to mastery
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '1 of 3 good sessions · 1 of 3 days');
 
   await goToDay(page, 1);
-  await expect(training(page).getByText('Pip has 1 of 3 good sessions, on 1 of 3 different days, at this step.')).toBeVisible();
+  await expect(training(page).getByText('Pip needs 2 more good sessions here, spread over 2 more days.')).toBeVisible();
   await session(page, 'Pip', RELAXED, STAY, 'Good session for Pip: 2 of 3 so far, on 2 of 3 different days.');
 
   // Day 2: the third good day, and the third day on the step: up.
@@ -670,7 +670,7 @@ test('an owner moves a new rat up to step 2 by hand, and History says so', async
   await expectStep(page, 'Step 2 of 4: Hands near, no touching', '0 of 3 good sessions · 0 of 3 days');
   await expectLadder(page, 'Scent', ladder(['Done', 'Now', 'Ahead', 'Ahead']));
   await expect(history(page).getByRole('listitem')).toHaveText([`${shortDay(0)}You moved up to step 2 of Scent (by hand)`]);
-  await expect(training(page).getByText('Pip has 0 of 3 good sessions, on 0 of 3 different days, at this step.')).toBeVisible();
+  await expect(training(page).getByText('Pip needs 3 more good sessions here, spread over 3 more days.')).toBeVisible();
   // The next session is logged at the new step.
   await session(page, 'Pip', RELAXED, STAY, 'Good session for Pip: 1 of 3 so far, on 1 of 3 different days.');
   await expect(historySessions(page).first()).toContainText('Scent, step 2 · Relaxed');
