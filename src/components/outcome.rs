@@ -61,7 +61,7 @@ pub fn OutcomeInput(
                     {Sign::ALL
                         .into_iter()
                         .filter(|sign| Some(*sign) != goal)
-                        .map(|sign| view! { <SignPick sign signs described_by=String::new()/> })
+                        .map(|sign| view! { <SignPick sign signs/> })
                         .collect_view()}
                 </div>
             </details>
@@ -71,9 +71,12 @@ pub fn OutcomeInput(
 
 /// One sign to tick, with a link to its guide entry beside it (not inside the label).
 #[component]
-fn SignPick(sign: Sign, signs: RwSignal<Vec<Sign>>, described_by: String) -> impl IntoView {
+fn SignPick(
+    sign: Sign,
+    signs: RwSignal<Vec<Sign>>,
+    #[prop(optional)] described_by: Option<String>,
+) -> impl IntoView {
     let about = crate::router::href(&crate::routes::guide_entry(sign.key()));
-    let described_by = (!described_by.is_empty()).then_some(described_by);
     view! {
         <span class="sign-pick">
             <label class="chip" title=sign.meaning()>

@@ -162,9 +162,14 @@ fn SessionEditor(
             }
         }
     };
+    // Only rats still here: a deleted cage mate has no history to lose.
     let delete_text = {
-        let names: Vec<&str> = rows.iter().map(|(_, name, ..)| name.as_str()).collect();
-        t::delete_text(&names)
+        let names: Vec<String> = session
+            .outcomes
+            .iter()
+            .filter_map(|o| app.rat(&o.rat).map(|r| r.name))
+            .collect();
+        t::delete_text(&names.iter().map(String::as_str).collect::<Vec<_>>())
     };
     let back_href = session
         .outcomes
