@@ -76,6 +76,18 @@ const shots = [
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changes saved.').waitFor();
   } },
+  { name: 'rat-no-technique', path: 'rats/r-squeak', data: true },
+  // Right after picking a technique: the first session should be in reach without scrolling.
+  { name: 'rat-chosen', path: 'rats/r-squeak/choose', data: true, action: async (page) => {
+    for (const group of await page.locator('fieldset').all()) {
+      if (await group.locator('input:checked').count() === 0) await group.locator('input').first().check();
+    }
+    await page.locator('.recommendation button').click();
+    await page.getByRole('heading', { level: 1, name: 'Squeak' }).waitFor();
+  } },
+  { name: 'settings-space', path: 'settings', data: true, action: async (page) => {
+    await page.getByRole('region', { name: 'Space' }).scrollIntoViewIfNeeded();
+  } },
   { name: 'intro', path: '', data: false, action: async (page) => {
     await page.getByRole('button', { name: 'How it works, in 3 cards' }).click();
   } },

@@ -87,6 +87,9 @@ pub struct AppState {
     pub restored: RwSignal<Option<String>>,
     /// Whether the browser promised to keep the data (`None`: not known).
     pub protected: RwSignal<Option<bool>>,
+    /// Set once `protect_storage` has asked, so Settings doesn't ask again while that
+    /// answer is on its way.
+    protection_asked: StoredValue<bool>,
     /// Counts changes to `sessions` and `programs`, so a screen can tell that what it worked
     /// out from them earlier is still current.
     history_rev: StoredValue<u64>,
@@ -133,6 +136,7 @@ impl AppState {
             restore_undo: StoredValue::new_local(None),
             restored: RwSignal::new(None),
             protected: RwSignal::new(None),
+            protection_asked: StoredValue::new(false),
             history_rev: StoredValue::new(0),
             plan_cache: StoredValue::new_local(Default::default()),
         }
@@ -399,9 +403,13 @@ impl AppState {
     /// Once there is real history, asks the browser not to clear it (no prompt in most
     /// browsers; Firefox asks once), and remembers the answer for Settings.
     pub fn protect_storage(&self) {
-        if !self.persistent || self.sessions.with_untracked(Vec::is_empty) {
+        if !self.persistent
+            || self.sessions.with_untracked(Vec::is_empty)
+            || self.protection_asked.get_value()
+        {
             return;
         }
+        self.protection_asked.set_value(true);
         let protected = self.protected;
         leptos::task::spawn_local(async move {
             let answer = match platform::storage_persisted().await {
@@ -410,6 +418,14 @@ impl AppState {
             };
             protected.set(answer);
         });
+    }
+
+    /// Asks again when the owner taps for it (say after installing, which makes browsers
+    /// likelier to agree). The answer updates Settings and is returned.
+    pub async fn ask_protection(&self) -> Option<bool> {
+        let answer = platform::storage_persist().await;
+        self.protected.set(answer);
+        answer
     }
 
     /// Downloads a backup file and remembers the day.

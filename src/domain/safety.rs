@@ -74,6 +74,36 @@ pub fn nearly_full(used: usize, budget: usize) -> bool {
     used_per_mille(used, budget) >= NEARLY_FULL_PER_MILLE
 }
 
+/// What one session takes in storage while there are too few to measure (a short note
+/// included; the five-year data set averages about 42 characters).
+pub const TYPICAL_SESSION_CHARS: usize = 60;
+/// From this many sessions their own average size is used.
+const MEASURED_FROM_SESSIONS: usize = 50;
+
+/// About how many more sessions fit in the space left, rounded down to two figures so it
+/// reads as the estimate it is ("84,000", not "84,213").
+pub fn sessions_that_fit(
+    used: usize,
+    budget: usize,
+    session_chars: usize,
+    sessions: usize,
+) -> usize {
+    let each = if sessions >= MEASURED_FROM_SESSIONS {
+        (session_chars / sessions).max(1)
+    } else {
+        TYPICAL_SESSION_CHARS
+    };
+    two_figures(budget.saturating_sub(used) / each)
+}
+
+fn two_figures(n: usize) -> usize {
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    n / unit * unit
+}
+
 /// Sessions before this day may be archived: older than a year, and older than the start
 /// of every active technique of a rat still in training, so no current step changes.
 pub fn archive_before(today: LocalDate, rats: &[Rat], programs: &Programs) -> LocalDate {
@@ -239,6 +269,37 @@ mod tests {
         for (used, budget, per_mille, nearly) in table {
             assert_eq!(used_per_mille(used, budget), per_mille, "{used}/{budget}");
             assert_eq!(nearly_full(used, budget), nearly, "{used}/{budget}");
+        }
+    }
+
+    #[test]
+    fn room_left_in_sessions() {
+        let table = [
+            // used, budget, session chars, sessions, fit
+            (0, 5_000_000, 0, 0, 83_000), // 83,333 at the typical 60 each
+            (1_000, 5_000_000, 600, 10, 83_000), // few: still the typical size
+            (1_540_000, 5_000_000, 1_500_000, 36_000, 84_000), // 41 each: 84,390
+            (1_000_000, 5_000_000, 900_000, 3_000, 13_000), // notes-heavy, 300 each
+            (4_999_950, 5_000_000, 6_000, 100, 0),
+            (5_500_000, 5_000_000, 6_000, 100, 0),
+            (4_999_000, 5_000_000, 0, 0, 16),
+        ];
+        for (used, budget, chars, sessions, fit) in table {
+            assert_eq!(
+                sessions_that_fit(used, budget, chars, sessions),
+                fit,
+                "{used} {chars} {sessions}"
+            );
+        }
+        for (n, want) in [
+            (0, 0),
+            (7, 7),
+            (99, 99),
+            (100, 100),
+            (987, 980),
+            (84_390, 84_000),
+        ] {
+            assert_eq!(two_figures(n), want);
         }
     }
 

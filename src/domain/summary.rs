@@ -40,6 +40,8 @@ pub struct RatProgress {
     pub current: Option<Current>,
     /// How a day is written: ISO here, the owner's locale once a page says so.
     pub day_text: fn(LocalDate) -> String,
+    /// The same, short, for the dates under the chart ("30 Nov 2026").
+    pub short_day_text: fn(LocalDate) -> String,
 }
 
 /// Works out a rat's progress from all sessions and programs.
@@ -90,6 +92,7 @@ pub fn rat_progress(
         marks,
         current,
         day_text: |day| day.to_string(),
+        short_day_text: |day| day.to_string(),
     }
 }
 
@@ -275,15 +278,25 @@ pub fn progress_html(name: &str, facts: &[(&str, String)], p: &RatProgress) -> S
         let first = p
             .points
             .first()
-            .map(|point| (p.day_text)(point.day))
+            .map(|point| (p.short_day_text)(point.day))
             .unwrap_or_default();
         let last = p
             .points
             .last()
-            .map(|point| (p.day_text)(point.day))
+            .map(|point| (p.short_day_text)(point.day))
             .unwrap_or_default();
+        // All on one day the dots sit mid-chart, and so does that one date.
+        let dates = if first == last {
+            format!(
+                r#"<figcaption class="trust-dates trust-dates-one"><span>{first}</span></figcaption>"#
+            )
+        } else {
+            format!(
+                r#"<figcaption class="trust-dates"><span>{first}</span><span>{last}</span></figcaption>"#
+            )
+        };
         html.push_str(&format!(
-            r#"<p class="trust-explain">{}</p><figure class="trust-chart">{}<figcaption class="trust-dates"><span>{first}</span><span>{last}</span></figcaption></figure><p class="trust-summary" id="trust-summary">{}</p><ul class="trust-legend plain-list"><li><span class="swatch swatch-line"></span>{}</li><li><span class="swatch swatch-dot"></span>{}</li><li><span class="swatch swatch-base"></span>{}</li>"#,
+            r#"<p class="trust-explain">{}</p><figure class="trust-chart">{}{dates}</figure><p class="trust-summary" id="trust-summary">{}</p><ul class="trust-legend plain-list"><li><span class="swatch swatch-line"></span>{}</li><li><span class="swatch swatch-dot"></span>{}</li><li><span class="swatch swatch-base"></span>{}</li>"#,
             t::trust_explain(&name),
             chart_svg(&p.points, &p.marks),
             escape_html(&p.trust_sentence()),
@@ -651,6 +664,17 @@ mod tests {
         assert!(html.contains("Step change, numbered below"));
         assert_eq!(html.matches("Moved up: ").count(), p.marks.len());
         assert!(!html.contains("trust-empty") && !html.contains("milestones-empty"));
+        assert!(html.contains(
+            r#"<figcaption class="trust-dates"><span>2026-11-02</span><span>2026-11-11</span></figcaption>"#
+        ));
+
+        // Sessions on one day only: one date, under the dots in the middle.
+        let one_day = &ten_days()[..1];
+        let p = rat_progress(&pip("Pip"), &programs(None), one_day, d(9));
+        let html = progress_html("Pip", &facts(), &p);
+        assert!(html.contains(
+            r#"<figcaption class="trust-dates trust-dates-one"><span>2026-11-02</span></figcaption>"#
+        ), "{html}");
 
         let p = rat_progress(&pip("Pip"), &programs(None), &[], d(9));
         let html = progress_html("Pip", &facts(), &p);

@@ -42,6 +42,7 @@ fn progress_now(app: AppState, rat: &Rat) -> RatProgress {
     });
     RatProgress {
         day_text: |day| crate::intl::date(day, crate::intl::DateStyle::DayMonthYear),
+        short_day_text: |day| crate::intl::date(day, crate::intl::DateStyle::DayMonthYearShort),
         ..progress
     }
 }

@@ -413,11 +413,11 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
                 <button class="button button-quiet" on:click=move |_| { discarding.set(true); platform::focus_soon("confirm-discard"); }>{t::CANCEL_SESSION}</button>
             </div>
             <Show when=move || discarding.get()>
-                <section class="card confirm" role="alertdialog" aria-labelledby="discard-title">
+                <section class="card confirm" role="alertdialog" aria-labelledby="discard-title" aria-describedby="discard-text">
                     <h2 id="discard-title">{t::DISCARD_TITLE}</h2>
-                    <p>{t::DISCARD_TEXT}</p>
+                    <p id="discard-text">{t::DISCARD_TEXT}</p>
                     <div class="button-row">
-                        <button id="confirm-discard" class="button button-danger" on:click=discard.clone()>{t::CANCEL_SESSION}</button>
+                        <button id="confirm-discard" class="button button-danger" on:click=discard.clone()>{t::DISCARD}</button>
                         <button class="button" on:click=move |_| discarding.set(false)>{t::KEEP_GOING}</button>
                     </div>
                 </section>

@@ -2,7 +2,8 @@
 //! by archiving old sessions into a file, and deleting everything (typed confirmation).
 
 use crate::domain::safety::{
-    archivable, archive_before, delete_confirmed, nearly_full, used_per_mille, DELETE_WORD,
+    archivable, archive_before, delete_confirmed, nearly_full, sessions_that_fit, used_per_mille,
+    DELETE_WORD,
 };
 use crate::intl::{self, DateStyle};
 use crate::platform;
@@ -25,10 +26,8 @@ pub fn SpaceSection() -> impl IntoView {
     leptos::task::spawn_local(async move {
         estimate.set(platform::storage_estimate().await);
     });
-    // Start-up asked already when there was history; ask here only if nobody has yet.
-    if app.protected.get_untracked().is_none() {
-        app.protect_storage();
-    }
+    // Start-up asked already when there was history; this asks only if nobody has yet.
+    app.protect_storage();
     let note = RwSignal::new(String::new());
     let today = platform::today();
     let before = Memo::new(move |_| {
@@ -50,16 +49,33 @@ pub fn SpaceSection() -> impl IntoView {
         }
     };
 
+    // Safari outside the home screen clears data after a week whatever the answer.
+    let ios_browser = platform::is_ios() && !platform::is_standalone();
     let protection = move || {
         if !app.persistent {
             return t::NOT_KEPT;
         }
-        let ios = platform::is_ios() && !platform::is_standalone();
-        match (app.protected.get(), ios) {
+        match (app.protected.get(), ios_browser) {
             (_, true) => t::IOS,
             (Some(true), _) => t::PROTECTED,
             (Some(false), _) => t::NOT_PROTECTED,
             (None, _) => t::UNKNOWN_PROTECTION,
+        }
+    };
+    // Only where asking can change the answer.
+    let can_ask = move || app.persistent && !ios_browser && app.protected.get() == Some(false);
+    let protection_note = RwSignal::new("");
+    let ask_again = move |_| {
+        protection_note.set("");
+        leptos::task::spawn_local(async move {
+            if app.ask_protection().await != Some(true) {
+                protection_note.set(t::STILL_NOT_PROTECTED);
+            }
+        });
+    };
+    let download = move |_| {
+        if let Err(e) = app.download_backup() {
+            note.set(t::backup_failed(&e));
         }
     };
 
@@ -70,14 +86,10 @@ pub fn SpaceSection() -> impl IntoView {
                 Some(u) => {
                     let per_mille = used_per_mille(u.chars, BUDGET_CHARS);
                     let full = nearly_full(u.chars, BUDGET_CHARS);
+                    let sessions = app.sessions.with(Vec::len);
+                    let fit = sessions_that_fit(u.chars, BUDGET_CHARS, u.session_chars, sessions);
                     view! {
-                        <p data-testid="storage-used">
-                            {t::used(
-                                &count(u.chars),
-                                &count(BUDGET_CHARS),
-                                &t::percent(&tenths(per_mille)),
-                            )}
-                        </p>
+                        <p data-testid="storage-used">{t::used(&shown_percent(u.chars, per_mille))}</p>
                         <meter
                             class="storage-meter"
                             min="0"
@@ -88,23 +100,38 @@ pub fn SpaceSection() -> impl IntoView {
                             value=u.chars.to_string()
                             aria-label=t::STORAGE_USED_LABEL
                         ></meter>
+                        <p data-testid="storage-room">{t::room_for(fit, &count(fit))}</p>
                         {full.then(|| view! {
                             <div class="storage-warning" role="alert" data-testid="storage-warning">
                                 <p><strong>{t::NEARLY_FULL}</strong></p>
                                 <p>{t::NEARLY_FULL_TEXT}</p>
                             </div>
                         })}
+                        <dl class="facts space-facts">
+                            <div class="fact">
+                                <dt>{t::DATA_ROW}</dt>
+                                <dd data-testid="storage-chars">{t::characters(&count(u.chars), &count(BUDGET_CHARS))}</dd>
+                            </div>
+                            {move || estimate.get().map(|(used, quota)| view! {
+                                <div class="fact">
+                                    <dt>{t::SITE_ROW}</dt>
+                                    <dd data-testid="storage-estimate">{t::site(&size(used), &size(quota))}</dd>
+                                </div>
+                            })}
+                        </dl>
                     }
                     .into_any()
                 }
                 None => view! { <p data-testid="storage-used">{t::UNMEASURED}</p> }.into_any(),
             }}
-            {move || estimate.get().map(|(used, quota)| view! {
-                <p class="muted" data-testid="storage-estimate">
-                    {t::estimate(&size(used), &size(quota))}
-                </p>
-            })}
             <p data-testid="storage-protection">{protection}</p>
+            <Show when=can_ask>
+                <div class="button-row">
+                    <button class="button" on:click=ask_again>{t::ASK_AGAIN}</button>
+                    <button class="button" on:click=download>{t::DOWNLOAD_BACKUP}</button>
+                </div>
+            </Show>
+            <p class="saved-note" role="status">{move || protection_note.get()}</p>
 
             <Show when=move || movable.get() != 0>
                 <h3>{t::ARCHIVE_TITLE}</h3>
@@ -194,6 +221,15 @@ pub fn DeleteAllSection() -> impl IntoView {
     }
 }
 
+/// "24.6 %", or "under 0.1 %" for a little data: never "0.0 %" while something is kept.
+fn shown_percent(chars: usize, per_mille: u64) -> String {
+    if chars > 0 && per_mille == 0 {
+        t::under(&t::percent(&tenths(1)))
+    } else {
+        t::percent(&tenths(per_mille))
+    }
+}
+
 fn count(n: usize) -> String {
     intl::number(n as i64)
 }
@@ -225,6 +261,13 @@ mod tests {
     fn sizes_and_percentages_for_people() {
         for (per_mille, text) in [(0, "0.0"), (246, "24.6"), (800, "80.0"), (1100, "110.0")] {
             assert_eq!(tenths(per_mille), text);
+        }
+        for (chars, per_mille, text) in [
+            (0, 0, "0.0 %"),
+            (2_709, 0, "under 0.1 %"),
+            (5_000, 1, "0.1 %"),
+        ] {
+            assert_eq!(shown_percent(chars, per_mille), text);
         }
         for (b, text) in [
             (0.0, "0 KB"),

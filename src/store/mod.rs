@@ -102,6 +102,8 @@ impl fmt::Display for LoadIssue {
 pub struct Usage {
     pub keys: usize,
     pub chars: usize,
+    /// The part of `chars` that session months take.
+    pub session_chars: usize,
 }
 
 pub struct Store {
@@ -793,7 +795,11 @@ impl Store {
     }
 
     pub fn usage(&self) -> Result<Usage, BackendError> {
-        let mut usage = Usage { keys: 0, chars: 0 };
+        let mut usage = Usage {
+            keys: 0,
+            chars: 0,
+            session_chars: 0,
+        };
         for key in self.backend.keys()? {
             if !key.starts_with(PREFIX) {
                 continue;
@@ -801,7 +807,11 @@ impl Store {
             let value = self.backend.get(&key)?.unwrap_or_default();
             usage.keys += 1;
             // localStorage counts UTF-16 code units.
-            usage.chars += key.encode_utf16().count() + value.encode_utf16().count();
+            let chars = key.encode_utf16().count() + value.encode_utf16().count();
+            usage.chars += chars;
+            if key.starts_with(SESSIONS_PREFIX) {
+                usage.session_chars += chars;
+            }
         }
         Ok(usage)
     }

@@ -206,6 +206,7 @@ fn usage_counts_only_our_keys_in_utf16_units() {
         after.chars - before.chars,
         RATS_KEY.len() + text.encode_utf16().count()
     );
+    assert_eq!(after.session_chars, 0);
 }
 
 #[test]
@@ -297,6 +298,21 @@ mod history {
             note: "calm".into(),
             updated_at: 1.0e12,
         }
+    }
+
+    #[test]
+    fn usage_tells_the_sessions_part_apart() {
+        let b = Shared::default();
+        let store = open(&b).store;
+        let before = store.usage().unwrap();
+        let s = session("s1", "2026-11-02");
+        store.save_month(s.day, &[&s]).unwrap();
+        let after = store.usage().unwrap();
+        let key = month_key(s.day);
+        let month = key.len() + b.get(&key).unwrap().unwrap().encode_utf16().count();
+        assert_eq!(before.session_chars, 0);
+        assert_eq!(after.session_chars, month);
+        assert_eq!(after.chars - before.chars, month);
     }
 
     #[test]

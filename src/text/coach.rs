@@ -2,6 +2,8 @@
 //! `name` is always the rat's name; step titles and technique names come from the content
 //! tables in `domain::technique`.
 
+use super::common::counted;
+
 // Welfare.
 pub const NOTE_RED_TEARS: &str = "Red tears can mean stress or illness. Give a few quiet days with no training. If they keep coming back, or your rat sneezes or seems unwell, see a rat-savvy vet.";
 pub const NOTE_BITING: &str = "Biting is a rat's way of saying stop. Give a few quiet days without handling, then make the steps smaller. Sudden biting can also mean pain, so a vet check is a good idea.";
@@ -131,11 +133,11 @@ pub fn on_easier_step(name: &str, days: i64) -> String {
 pub fn tally(name: &str, sessions: u8, need_sessions: u8, days: u8, need_days: u8) -> String {
     let more_sessions = need_sessions.saturating_sub(sessions);
     let more_days_left = i64::from(need_days.saturating_sub(days));
-    let good = if more_sessions == 1 {
-        "1 more good session".to_string()
-    } else {
-        format!("{more_sessions} more good sessions")
-    };
+    let good = counted(
+        i64::from(more_sessions),
+        "more good session",
+        "more good sessions",
+    );
     match (more_sessions, more_days_left) {
         (0, 0) => {
             format!("{name} has done what this step asks. Keep it calm until it's time to move up.")
@@ -191,19 +193,11 @@ pub fn mastered_done(name: &str, technique: &str) -> String {
 
 // Counts of days.
 pub fn day_count(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
+    counted(n, "day", "days")
 }
 
 pub fn more_days(n: i64) -> String {
-    if n == 1 {
-        "1 more day".into()
-    } else {
-        format!("{n} more days")
-    }
+    counted(n, "more day", "more days")
 }
 
 /// At the start of a sentence.

@@ -26,6 +26,16 @@ pub fn characters_of(used: usize, max: usize) -> String {
     )
 }
 
+/// "1 session", "1,200 sessions": the count written for the owner's locale.
+pub fn counted(n: i64, one: &str, many: &str) -> String {
+    counted_as(n, &crate::intl::number(n), one, many)
+}
+
+/// The same with the number already written (`shown`); `n` picks the word.
+pub fn counted_as(n: i64, shown: &str, one: &str, many: &str) -> String {
+    format!("{shown} {}", if n == 1 { one } else { many })
+}
+
 pub const BACK_TO_RUNNING_SESSION: &str = "Back to the running session";
 pub const GO_TO_YOUR_RATS: &str = "Go to your rats";
 pub const KEEP: &str = "Keep";
@@ -37,6 +47,19 @@ pub const ONE_TREAT_MORE: &str = "One treat more";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_pick_their_word() {
+        for (n, want) in [
+            (0, "0 rats"),
+            (1, "1 rat"),
+            (2, "2 rats"),
+            (1200, "1,200 rats"),
+        ] {
+            assert_eq!(counted(n, "rat", "rats"), want);
+        }
+        assert_eq!(counted_as(1, "one", "rat", "rats"), "one rat");
+    }
 
     #[test]
     fn name_lists() {

@@ -21,11 +21,7 @@ pub fn no_match(query: &str, topic: Option<&str>) -> String {
 
 /// "Showing 3 of 40 entries."
 pub fn showing(n: usize, total: usize) -> String {
-    if n == 1 {
-        format!("Showing 1 of {total} entries.")
-    } else {
-        format!("Showing {n} of {total} entries.")
-    }
+    format!("Showing {n} of {total} entries.")
 }
 
 /// "The 7 steps" of a technique.

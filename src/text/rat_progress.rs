@@ -1,5 +1,6 @@
 //! Words of a rat's consistency section: streaks, the calendar and rest days.
 
+use super::common::counted;
 use crate::intl::number;
 
 /// "Wed 4 Nov": a weekday and a short day, both already written for the locale.
@@ -9,21 +10,13 @@ pub fn weekday_and_day(weekday: &str, day: &str) -> String {
 
 /// "1 day", "12 days"
 pub fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{} days", number(i64::from(n)))
-    }
+    counted(i64::from(n), "day", "days")
 }
 
 // What a square of the calendar stands for, after its day: "Wed 4 Nov: 1 session".
 /// "1 session", "2 sessions"
 pub fn sessions(n: u32) -> String {
-    if n == 1 {
-        "1 session".into()
-    } else {
-        format!("{} sessions", number(i64::from(n)))
-    }
+    counted(i64::from(n), "session", "sessions")
 }
 
 pub const SQUARE_REST: &str = "rest day";

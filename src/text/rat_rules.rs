@@ -20,13 +20,7 @@ pub fn notes_too_long(max: usize, chars: usize) -> String {
     format!("Notes can be up to {max} characters. These have {chars}.")
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+use super::common::counted as plural;
 
 /// A span of time as short words: "2 years", "2 years 3 months" (`months` 0 leaves them out).
 pub fn years(years: i64, months: i64) -> String {

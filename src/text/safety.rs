@@ -4,11 +4,10 @@ pub const NEVER_BACKED_UP: &str = "You haven't made a backup yet.";
 
 /// "Your last backup was 20 days ago."
 pub fn last_backup_days_ago(days: i64) -> String {
-    if days == 1 {
-        "Your last backup was 1 day ago.".to_string()
-    } else {
-        format!("Your last backup was {days} days ago.")
-    }
+    format!(
+        "Your last backup was {} ago.",
+        super::common::counted(days, "day", "days")
+    )
 }
 
 #[cfg(test)]

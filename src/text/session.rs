@@ -73,8 +73,10 @@ pub const CHOOSE_EACH: &str = "Choose how each rat responded, then save.";
 pub const SAVE_WITH_MINUTES: &str = "Save with these minutes";
 pub const SAVE_SESSION: &str = "Save session";
 pub const CANCEL_SESSION: &str = "Cancel session";
-pub const DISCARD_TITLE: &str = "Cancel without logging?";
-pub const DISCARD_TEXT: &str = "Nothing from this session will be saved.";
+pub const DISCARD_TITLE: &str = "Cancel this session?";
+pub const DISCARD_TEXT: &str = "Nothing from it will be saved.";
+/// The confirm button: not the same name as the button that opened it.
+pub const DISCARD: &str = "Yes, cancel it";
 pub const KEEP_GOING: &str = "Keep going";
 
 // The results.

@@ -3,6 +3,8 @@
 //! Numbers and dates come in already written for the owner's locale (`crate::intl`); a
 //! plain count alongside picks the grammar.
 
+use super::common::counted_as;
+
 pub const SPACE_TITLE: &str = "Space";
 pub const STORAGE_USED_LABEL: &str = "Storage used";
 pub const NEARLY_FULL: &str = "Storage is nearly full.";
@@ -28,14 +30,47 @@ pub const DELETE_EVERYTHING: &str = "Delete everything";
 pub const KEEP_MY_DATA: &str = "Keep my data";
 pub const DELETED: &str = "All data was deleted from this browser.";
 
-/// "4,100,000 of about 5,000,000 characters used (82.0 %)."
-pub fn used(chars: &str, budget: &str, percent: &str) -> String {
-    format!("{chars} of about {budget} characters used ({percent}).")
+/// "Ratbond's data fills 82.0 % of the space this browser gives it."
+pub fn used(percent: &str) -> String {
+    format!("Ratbond's data fills {percent} of the space this browser gives it.")
 }
+
+/// "Room for about 84,000 more sessions." `n` is already an estimate (two figures).
+pub fn room_for(n: usize, shown: &str) -> String {
+    if n == 0 {
+        return "There is no room for more sessions.".into();
+    }
+    format!(
+        "Room for about {}.",
+        counted_as(n as i64, shown, "more session", "more sessions")
+    )
+}
+
+pub const DATA_ROW: &str = "Ratbond's data";
+pub const SITE_ROW: &str = "Whole site, as the browser counts it";
+
+/// "1,230,000 of about 5,000,000 characters": what localStorage counts.
+pub fn characters(chars: &str, budget: &str) -> String {
+    format!("{chars} of about {budget} characters")
+}
+
+/// "2.4 MB of 300 GB allowed"
+pub fn site(used: &str, quota: &str) -> String {
+    format!("{used} of {quota} allowed")
+}
+
+pub const ASK_AGAIN: &str = "Ask the browser again";
+pub const DOWNLOAD_BACKUP: &str = "Download a backup";
+pub const STILL_NOT_PROTECTED: &str = "The browser still says no. Browsers often agree once Ratbond is installed or used for a while. Until then, backups keep your rats' history safe.";
 
 /// "82.0 %", from the whole and tenth parts already written.
 pub fn percent(number: &str) -> String {
     format!("{number} %")
+}
+
+/// "under 0.1 %"
+pub fn under(percent: &str) -> String {
+    format!("under {percent}")
 }
 
 /// A size in decimal units, as storage is sold: `number` is already written.
@@ -51,19 +86,9 @@ pub fn kilobytes(number: &str) -> String {
     format!("{number} KB")
 }
 
-pub fn estimate(used: &str, quota: &str) -> String {
-    format!(
-        "The browser reports {used} used by this site (app files included), of {quota} it allows."
-    )
-}
-
 /// "8 sessions from before 1 December 2026 can move into an archive file…"
 pub fn archivable(n: usize, shown: &str, day: &str) -> String {
-    let sessions = if n == 1 {
-        format!("{shown} session")
-    } else {
-        format!("{shown} sessions")
-    };
+    let sessions = counted_as(n as i64, shown, "session", "sessions");
     format!(
         "{sessions} from before {day} can move into an archive file to make room. Current steps and this year's history stay here."
     )
@@ -75,25 +100,13 @@ pub fn archive_failed(why: &str) -> String {
 
 /// After archiving `n` sessions into the file `name`.
 pub fn archived(n: usize, shown: &str, file: &str) -> String {
-    let sessions = if n == 1 {
-        format!("{shown} older session is")
-    } else {
-        format!("{shown} older sessions are")
-    };
+    let sessions = counted_as(n as i64, shown, "older session is", "older sessions are");
     format!("{sessions} now only in {file}. To see them again, restore that file with Merge.")
 }
 
 pub fn will_delete(rats: usize, rats_shown: &str, sessions: usize, sessions_shown: &str) -> String {
-    let rats = if rats == 1 {
-        format!("{rats_shown} rat")
-    } else {
-        format!("{rats_shown} rats")
-    };
-    let sessions = if sessions == 1 {
-        format!("{sessions_shown} session")
-    } else {
-        format!("{sessions_shown} sessions")
-    };
+    let rats = counted_as(rats as i64, rats_shown, "rat", "rats");
+    let sessions = counted_as(sessions as i64, sessions_shown, "session", "sessions");
     format!(
         "This deletes {rats} and {sessions}. It can't be undone. Download a backup first if you might want them back."
     )
@@ -111,6 +124,17 @@ pub fn backup_failed(why: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn room_left() {
+        for (n, shown, want) in [
+            (0, "0", "There is no room for more sessions."),
+            (1, "1", "Room for about 1 more session."),
+            (84_000, "84,000", "Room for about 84,000 more sessions."),
+        ] {
+            assert_eq!(room_for(n, shown), want);
+        }
+    }
 
     #[test]
     fn counted_sentences() {

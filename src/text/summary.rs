@@ -6,11 +6,7 @@
 pub const YOUR_RAT: &str = "Your rat";
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    super::common::counted(n as i64, one, many)
 }
 
 pub fn sessions(n: usize) -> String {

@@ -8,11 +8,7 @@ pub const BACK: &str = "‹ Techniques";
 
 /// "7 steps · Shy rats…": the step count, then who the technique suits.
 pub fn card_facts(steps: usize, suits: &str) -> String {
-    let steps = if steps == 1 {
-        "1 step".to_string()
-    } else {
-        format!("{steps} steps")
-    };
+    let steps = super::common::counted(steps as i64, "step", "steps");
     format!("{steps} · {suits}")
 }
 

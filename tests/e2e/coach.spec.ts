@@ -523,6 +523,33 @@ test('a running timer survives a reload and moving around, and pausing keeps the
   expect(secs).toBeLessThan(atPause + 45);
 });
 
+test('cancelling a session asks first, logs nothing, and training starts again from the same step', async ({ page }) => {
+  await openAt(page);
+  await newRatOnScent(page);
+  await training(page).getByRole('button', { name: 'Start a session' }).click();
+  await expect(page).toHaveURL(/\/session$/);
+
+  // A slip of the thumb is harmless: the question comes first, and "Keep going" keeps the timer.
+  await page.getByRole('button', { name: 'Cancel session' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Cancel this session?' });
+  await expect(ask).toHaveAccessibleDescription('Nothing from it will be saved.');
+  await expect(ask.getByRole('button', { name: 'Yes, cancel it' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Keep going' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('timer')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Cancel session' }).click();
+  await ask.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await expect(page).toHaveURL(/\/rats\/[^/]+$/);
+  await expect(page.getByText('The session was not logged.')).toBeVisible();
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'A session is running.' })).toHaveCount(0);
+  await expect(training(page).getByRole('heading', { level: 3 })).toHaveText(/^Step 1 of \d+/);
+  await expect(training(page).getByRole('button', { name: 'Start a session' })).toBeVisible();
+  await expect(historySessions(page)).toHaveCount(0);
+});
+
 test('a timer left running for hours asks how long the session really was', async ({ page }) => {
   await openAt(page, '', dayAt(0, '08:00:00'));
   await newRatOnScent(page);

@@ -339,7 +339,8 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
-      'button, a.button, label.button, .main-nav a, .choice, summary, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea',
+      // Links that stand on their own line (back, switch technique, the technique's name) too.
+      'button, a.button, label.button, .main-nav a, .back-link, .link-line, .eyebrow a, .choice, summary, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), select, textarea',
     );
     for (const el of controls) {
       const box = el.getBoundingClientRect();

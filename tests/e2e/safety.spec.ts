@@ -257,7 +257,10 @@ test('Settings warns at 80 % full and can archive old sessions into a file', asy
   await open(page, 'settings');
   const space = page.getByRole('region', { name: 'Space' });
   await expect(space.getByTestId('storage-warning')).toContainText('Storage is nearly full.');
-  await expect(space.getByTestId('storage-used')).toHaveText(/^4,1\d\d,\d\d\d of about 5,000,000 characters used \(8\d\.\d %\)\.$/);
+  await expect(space.getByTestId('storage-used')).toHaveText(/^Ratbond's data fills 8\d\.\d % of the space this browser gives it\.$/);
+  await expect(space.getByTestId('storage-chars')).toHaveText(/^4,1\d\d,\d\d\d of about 5,000,000 characters$/);
+  // Too few sessions to measure: about 60 characters each in the ~880,000 left.
+  await expect(space.getByTestId('storage-room')).toHaveText(/^Room for about 1[45],000 more sessions\.$/);
   await expect(space.getByText(/^8 sessions from before 1 December 2026 can move into an archive file/)).toBeVisible();
   const { name, text } = await downloadedText(page, () => space.getByRole('button', { name: 'Archive old sessions' }).click());
   expect(name).toBe('ratbond-archive-2027-12-01.json');
@@ -267,6 +270,34 @@ test('Settings warns at 80 % full and can archive old sessions into a file', asy
   await page.reload();
   await expect(page.getByTestId('session-count')).toHaveText('3');
   await expect(page.getByRole('button', { name: 'Archive old sessions' })).toHaveCount(0);
+});
+
+test('Settings says when the browser may clear the data, and can ask again or make a backup', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  // The browser says no at start-up and to the first tap, then yes (as after installing).
+  await page.addInitScript(() => {
+    const answers = [false, false, true];
+    const w = window as unknown as { persistCalls: number };
+    w.persistCalls = 0;
+    Object.defineProperty(navigator.storage, 'persisted', { value: async () => false });
+    Object.defineProperty(navigator.storage, 'persist', {
+      value: async () => answers[Math.min(w.persistCalls++, answers.length - 1)],
+    });
+  });
+  await seedOnce(page, baseSeed());
+  await open(page, 'settings');
+  const space = page.getByRole('region', { name: 'Space' });
+  await expect(space.getByTestId('storage-protection')).toHaveText(/^Not protected: the browser may clear/);
+  const { name } = await downloadedText(page, () => space.getByRole('button', { name: 'Download a backup' }).click());
+  expect(name).toMatch(/^ratbond-backup-2026-11-20/);
+  await space.getByRole('button', { name: 'Ask the browser again' }).click();
+  await expect(space.getByText('The browser still says no.', { exact: false })).toBeVisible();
+  await expect(space.getByTestId('storage-protection')).toHaveText(/^Not protected/);
+  await space.getByRole('button', { name: 'Ask the browser again' }).click();
+  await expect(space.getByTestId('storage-protection')).toHaveText(/^Protected: the browser has promised/);
+  await expect(space.getByRole('button', { name: 'Ask the browser again' })).toHaveCount(0);
+  await expect(space.getByText('The browser still says no.', { exact: false })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls)).toBe(3);
 });
 
 test('Today reminds about a backup after two weeks, and "Not now" keeps it away', async ({ page }) => {

@@ -134,6 +134,58 @@ test('the chart has a dot per session, step marks and a spoken summary', async (
   await expect(card.getByText(/The line is Pip's trust level/)).toBeVisible();
 });
 
+/** Day `n` as the chart's dates write it for en-GB: "2 Nov 2026". */
+function shortDay(n: number): string {
+  const d = new Date(`${DAY0}T12:00:00`);
+  d.setDate(d.getDate() + n);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** Left and right of the chart's drawing area (its frame lines) and of each date under it. */
+async function dateEdges(page: Page) {
+  return page.locator('.trust-card .trust-chart').evaluate((figure) => {
+    const frame = figure.querySelector('path.trust-frame')!.getBoundingClientRect();
+    const dates = [...figure.querySelectorAll('.trust-dates span')].map((span) => {
+      const range = document.createRange();
+      range.selectNodeContents(span); // the text itself, not its box
+      const r = range.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top };
+    });
+    return { frame: { left: frame.left, right: frame.right }, dates };
+  });
+}
+
+test('the dates under the chart sit under its ends, on one line each', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await openRat(page);
+  const caption = page.locator('.trust-card .trust-dates span');
+  await expect(caption).toHaveText([shortDay(PIP_DAYS[0]), shortDay(PIP_DAYS[PIP_DAYS.length - 1])]);
+  const { frame, dates } = await dateEdges(page);
+  expect(Math.abs(dates[0].left - frame.left)).toBeLessThan(4);
+  expect(Math.abs(dates[1].right - frame.right)).toBeLessThan(4);
+  expect(dates[1].top).toBe(dates[0].top);
+  for (const span of await caption.all()) {
+    const lines = await span.evaluate((el) => el.getClientRects().length);
+    expect(lines).toBe(1);
+  }
+});
+
+test('sessions on one day only: one date, under the dots in the middle', async ({ page }) => {
+  await page.clock.install({ time: new Date(at(TODAY)) });
+  const one = pipSessions().slice(0, 1);
+  await page.addInitScript((data) => {
+    if (!localStorage.getItem('ratbond/rats')) {
+      for (const [key, value] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(value));
+    }
+  }, { ...seed(false), [`ratbond/sessions/${one[0].day.slice(0, 7)}`]: { sessions: one } });
+  await page.goto(`${server.url}rats/r-pip`);
+  await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator('.trust-card .trust-dates span')).toHaveText([shortDay(PIP_DAYS[0])]);
+  const { frame, dates } = await dateEdges(page);
+  const middle = (frame.left + frame.right) / 2;
+  expect(Math.abs((dates[0].left + dates[0].right) / 2 - middle)).toBeLessThan(4);
+});
+
 test('milestones show with their dates', async ({ page }) => {
   await openRat(page);
   const list = page.locator('.milestones');
