@@ -88,6 +88,16 @@ const shots = [
   { name: 'settings-space', path: 'settings', data: true, action: async (page) => {
     await page.getByRole('region', { name: 'Space' }).scrollIntoViewIfNeeded();
   } },
+  // An archived rat: no coaching, what it reached still shown.
+  { name: 'rat-archived', path: 'rats/r-pip', data: true, action: async (page) => {
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await page.getByTestId('archived-training').scrollIntoViewIfNeeded();
+  } },
+  // A refused backup file: why, that nothing changed, what to try.
+  { name: 'restore-refused', path: 'settings', data: true, action: async (page) => {
+    await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.getByRole('region', { name: 'Restore' }).getByRole('alert').scrollIntoViewIfNeeded();
+  } },
   { name: 'intro', path: '', data: false, action: async (page) => {
     await page.getByRole('button', { name: 'How it works, in 3 cards' }).click();
   } },

@@ -81,8 +81,9 @@ pub struct AppState {
     pub minute: RwSignal<u32>,
     pub persistent: bool,
     pub read_only: bool,
-    /// What the data was before the last restore, for its one-tap undo.
-    restore_undo: StoredValue<Option<BackupData>, LocalStorage>,
+    /// What the data was before the last restore and what the restore made of it, for its
+    /// one-tap undo while nothing else has changed.
+    restore_undo: StoredValue<Option<RestoreUndo>, LocalStorage>,
     /// What the last restore did ("Merged: …"), while its undo is on offer.
     pub restored: RwSignal<Option<String>>,
     /// Whether the browser promised to keep the data (`None`: not known).
@@ -95,6 +96,12 @@ pub struct AppState {
     history_rev: StoredValue<u64>,
     /// Today's cards by rat, so coming back to Today replays only the rats that changed.
     plan_cache: StoredValue<crate::domain::today::PlanCache, LocalStorage>,
+}
+
+/// Before and after a restore: Undo goes back to `before` only while the data is `after`.
+struct RestoreUndo {
+    before: BackupData,
+    after: BackupData,
 }
 
 /// How long an undo stays on offer.
@@ -179,6 +186,7 @@ impl AppState {
         )?;
         sort_for_list(&mut merged);
         self.rats.set(merged);
+        self.end_restore_undo();
         Ok(())
     }
 
@@ -224,6 +232,7 @@ impl AppState {
                 .with_value(|store| store.write_programs(&before, &next)),
         )?;
         self.set_programs(merged);
+        self.end_restore_undo();
         Ok(())
     }
 
@@ -247,6 +256,7 @@ impl AppState {
         // In place and month by month: five years of sessions are too many to copy, filter
         // or sort again on every save.
         self.update_sessions(|all| replace_months(all, &touched, merged));
+        self.end_restore_undo();
         Ok(())
     }
 
@@ -340,25 +350,52 @@ impl AppState {
                 .with_value(|store| store.replace_all(&next, &previous)),
         )?;
         self.show_all(next);
-        self.restore_undo.set_value(Some(previous));
+        // As shown (show_all sorts), so Undo can tell whether anything changed since.
+        self.restore_undo.set_value(Some(RestoreUndo {
+            before: previous,
+            after: self.data(),
+        }));
         self.restored.set(Some(done));
         Ok(())
     }
 
-    /// Brings back what was here before the last restore.
-    pub fn undo_restore(&self) -> Result<(), StoreError> {
-        let Some(previous) = self.restore_undo.get_value() else {
-            return Ok(());
-        };
+    /// Brings back what was here before the last restore: `Ok(false)` (and no more offer)
+    /// when anything changed since, here or in another tab, as going back would lose it.
+    pub fn undo_restore(&self) -> Result<bool, StoreError> {
         let now = self.data();
+        let unchanged = self
+            .restore_undo
+            .with_value(|undo| undo.as_ref().map(|u| u.after == now));
+        match unchanged {
+            None => return Ok(false),
+            Some(false) => {
+                self.end_restore_undo();
+                return Ok(false);
+            }
+            Some(true) => {}
+        }
+        let Some(before) = self
+            .restore_undo
+            .with_value(|undo| undo.as_ref().map(|u| u.before.clone()))
+        else {
+            return Ok(false);
+        };
+        // On error the offer stays: nothing changed.
         self.report(
             self.store
-                .with_value(|store| store.replace_all(&previous, &now)),
+                .with_value(|store| store.replace_all(&before, &now)),
         )?;
-        self.show_all(previous);
-        self.restore_undo.set_value(None);
-        self.restored.set(None);
-        Ok(())
+        self.show_all(before);
+        self.end_restore_undo();
+        Ok(true)
+    }
+
+    /// A change after a restore ends its undo: going back would lose the change.
+    fn end_restore_undo(&self) {
+        if self.restore_undo.with_value(Option::is_some) {
+            self.restore_undo.set_value(None);
+            self.restored.set(None);
+        }
     }
 
     /// Takes sessions before `before` out of the browser, after the owner saved them in a file.
@@ -383,8 +420,7 @@ impl AppState {
         )?;
         self.show_all(BackupData::default());
         self.timer.set(None);
-        self.restore_undo.set_value(None);
-        self.restored.set(None);
+        self.end_restore_undo();
         self.banners
             .update(|b| b.retain(|x| !matches!(x, Banner::Load(LoadIssue::Quarantined { .. }))));
         Ok(())

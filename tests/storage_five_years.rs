@@ -7,6 +7,7 @@ use five_years::{five_years, ms_at, Dataset, Spy};
 use ratbond::domain::date::LocalDate;
 use ratbond::domain::program::rat_replay;
 use ratbond::domain::progression::Words;
+use ratbond::domain::safety::sessions_that_fit;
 use ratbond::domain::session::{RatOutcome, Response, Session, SessionId, Sign};
 use ratbond::domain::technique::TechniqueId;
 use ratbond::store::backend::BackendError;
@@ -242,6 +243,34 @@ fn five_years_fit_in_half_the_browser_budget() {
         chars < 2_500_000,
         "five years take {chars} chars, over the 2,500,000 target (half of BUDGET_CHARS)"
     );
+}
+
+/// Settings' "Room for about N more sessions", on the five-year set: N must be what is left
+/// at this set's own size per session, and still years of this (heavy) use.
+#[test]
+fn room_left_is_told_in_sessions_of_this_size() {
+    let data = data();
+    let spy = stored(data);
+    let store = Store::open(Box::new(spy.clone()), APP_VERSION, now(data)).store;
+    let usage = store.usage().unwrap();
+    let fit = sessions_that_fit(
+        usage.chars,
+        BUDGET_CHARS,
+        usage.session_chars,
+        data.sessions.len(),
+    );
+    let each = usage.session_chars as f64 / data.sessions.len() as f64;
+    let exact = (BUDGET_CHARS - usage.chars) as f64 / each;
+    eprintln!(
+        "five years: {each:.1} chars a session, room for about {fit} more (exactly {exact:.0})"
+    );
+    assert!(usage.session_chars < usage.chars && usage.session_chars > usage.chars * 9 / 10);
+    assert!(
+        fit as f64 <= exact && fit as f64 > exact * 0.97,
+        "{fit} vs {exact}"
+    );
+    // Ten rats, two sessions a day each: 7,300 sessions a year.
+    assert!(fit > 7_300 * 10, "only {fit} more sessions");
 }
 
 #[test]

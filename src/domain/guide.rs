@@ -103,7 +103,26 @@ impl Entry {
             hay.push_str(p);
         }
         let hay = hay.to_lowercase();
-        words.iter().all(|w| hay.contains(w.as_str()))
+        words
+            .iter()
+            .all(|w| hay.contains(w.as_str()) || stem(w).is_some_and(|s| hay.contains(s)))
+    }
+}
+
+/// A word without its English ending, so "biting" finds "bite" and "nipping" finds "nip".
+/// Rough on purpose: the search is over a few dozen short cards.
+fn stem(word: &str) -> Option<&str> {
+    let base = ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))
+        .filter(|base| base.chars().count() >= 3)?;
+    // "nipp" -> "nip", "scarr" -> "scar".
+    let mut chars = base.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a == b && !"aeiou".contains(a) => {
+            Some(&base[..base.len() - a.len_utf8()])
+        }
+        _ => Some(base),
     }
 }
 
@@ -747,6 +766,11 @@ mod tests {
             ("22 khz", &["ultrasonic-calls"], &[]),
             ("porphyrin", &["red-tears"], &["froze"]),
             ("tissue", &["scent"], &["bonding"]),
+            // Another form of the word finds it too.
+            ("lunging", &["nipped-or-bit"], &["unsafe-foods"]),
+            ("freezing", &["froze"], &["popcorning"]),
+            ("squeaking", &["squeaked"], &[]),
+            ("running away", &["hid"], &["froze"]),
         ];
         for (q, yes, no) in cases {
             let found = ids(&search(q));

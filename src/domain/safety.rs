@@ -89,7 +89,8 @@ pub fn sessions_that_fit(
     sessions: usize,
 ) -> usize {
     let each = if sessions >= MEASURED_FROM_SESSIONS {
-        (session_chars / sessions).max(1)
+        // Rounded up: better to promise a little less room than there is.
+        session_chars.div_ceil(sessions).max(1)
     } else {
         TYPICAL_SESSION_CHARS
     };
@@ -278,7 +279,7 @@ mod tests {
             // used, budget, session chars, sessions, fit
             (0, 5_000_000, 0, 0, 83_000), // 83,333 at the typical 60 each
             (1_000, 5_000_000, 600, 10, 83_000), // few: still the typical size
-            (1_540_000, 5_000_000, 1_500_000, 36_000, 84_000), // 41 each: 84,390
+            (1_540_000, 5_000_000, 1_500_000, 36_000, 82_000), // 41.7, so 42 each: 82,380
             (1_000_000, 5_000_000, 900_000, 3_000, 13_000), // notes-heavy, 300 each
             (4_999_950, 5_000_000, 6_000, 100, 0),
             (5_500_000, 5_000_000, 6_000, 100, 0),

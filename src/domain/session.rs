@@ -311,6 +311,15 @@ pub fn session_order(a: &Session, b: &Session) -> std::cmp::Ordering {
 
 pub const NOTE_MAX: usize = 500;
 pub const DURATION_MAX_SECS: u32 = 4 * 60 * 60;
+
+/// Minutes the owner typed for a session's length: a whole number from 1 to 240 (a session
+/// of nothing can't be logged by hand, and four hours is the longest kept).
+pub fn typed_minutes(text: &str) -> Option<u32> {
+    let minutes = text.trim().parse::<u32>().ok()?;
+    (1..=DURATION_MAX_SECS / 60)
+        .contains(&minutes)
+        .then_some(minutes)
+}
 pub const TREATS_MAX: u16 = 100;
 
 /// The session form as filled in.
@@ -542,6 +551,22 @@ impl Override {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_minutes_are_whole_and_in_range() {
+        for (text, want) in [
+            ("1", Some(1)),
+            (" 25 ", Some(25)),
+            ("240", Some(240)),
+            ("0", None),
+            ("241", None),
+            ("-5", None),
+            ("2.5", None),
+            ("", None),
+            ("ten", None),
+        ] {
+            assert_eq!(typed_minutes(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn replacing_months_equals_dropping_them_and_sorting_again() {

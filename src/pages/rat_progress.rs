@@ -148,6 +148,7 @@ enum FormField {
 pub fn Consistency(rat: Rat) -> impl IntoView {
     let app = use_app();
     let id = rat.id.clone();
+    let archived = rat.archived;
     let summary = Memo::new({
         let rat = rat.clone();
         move |_| {
@@ -318,7 +319,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                             <span class="streak-words">{t::day_word(st.best)}</span>
                         </p>
                     </div>
-                    <p class="streak-message">{message(s)}</p>
+                    <p class="streak-message">{if archived { t::ARCHIVED } else { message(s) }}</p>
                 }
             })}
             <p class="hint">{t::REST_PAUSES}</p>
@@ -344,6 +345,8 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                 <li><span class="heat-day future" aria-hidden="true"></span>{t::LEGEND_FUTURE}</li>
             </ul>
 
+            // An archived rat is not in training: no rest days to plan.
+            <div class="rest-days" hidden=archived>
             <h3 id="rest-title">{t::REST_DAYS}</h3>
             <p class="hint">{t::REST_HINT}</p>
             <button
@@ -416,6 +419,7 @@ pub fn Consistency(rat: Rat) -> impl IntoView {
                     {periods}
                 </ul>
             </Show>
+            </div>
         </section>
     }
 }

@@ -90,7 +90,12 @@ pub fn Training(rat: Rat) -> impl IntoView {
             <h2 id="training-title">{t::TITLE}</h2>
             {move || {
                 let rat = rat_for_view.clone();
+                let archived = rat.archived;
+                let archived_note = archived.then(|| view! { <p class="hint" data-testid="archived-training">{t::archived(&rat.name)}</p> });
                 let Some(r) = replay.get() else {
+                    if archived {
+                        return archived_note.into_any();
+                    }
                     return view! {
                         <p>{t::no_technique(&rat.name)}</p>
                         <a href=crate::router::href(&routes::choose(&rat.id)) class="button button-primary button-wide">{t::FIND_TECHNIQUE}</a>
@@ -100,11 +105,12 @@ pub fn Training(rat: Rat) -> impl IntoView {
                 let tech = technique(r.progress.technique);
                 let step_index = r.progress.step;
                 let step = tech.step(step_index);
-                let advice = outlook.get();
+                // No coaching for a rat who is not in training.
+                let advice = outlook.get().filter(|_| !archived);
                 let tally = r.tally;
                 let mastered = r.progress.is_mastered();
                 let paused = advice.as_ref().is_some_and(|a| matches!(a.decision, Decision::PauseAndCheck { .. }));
-                let ready_note = (tally.ready_on > today && !mastered).then(|| {
+                let ready_note = (tally.ready_on > today && !mastered && !archived).then(|| {
                     t::ready_on(&crate::intl::date(tally.ready_on, crate::intl::DateStyle::DayMonthYear))
                 });
                 let next = next_after_mastery(tech.id, rat.temperament, app.programs.with_untracked(|p| trainee(&rat, p).has_safe_space));
@@ -123,7 +129,8 @@ pub fn Training(rat: Rat) -> impl IntoView {
                         .into_any()
                     }}
                     {advice.map(|a| view! { <p class="outlook" data-testid="outlook">{a.reason}</p> })}
-                    {(!mastered).then(|| view! {
+                    {archived_note}
+                    {(!mastered && !archived).then(|| view! {
                         <p class="tally" data-testid="tally">
                             {t::tally(
                                 tally.good_sessions.min(tally.need_sessions), tally.need_sessions,
@@ -132,7 +139,7 @@ pub fn Training(rat: Rat) -> impl IntoView {
                         </p>
                     })}
                     {ready_note.map(|n| view! { <p class="hint">{n}</p> })}
-                    {(mastered && next.is_some()).then(|| {
+                    {(mastered && next.is_some() && !archived).then(|| {
                         let next = next.unwrap_or(tech.id);
                         let id = rat.id.clone();
                         view! {
@@ -143,10 +150,12 @@ pub fn Training(rat: Rat) -> impl IntoView {
                     })}
                     {paused.then(|| view! { <p class="welfare-note">{t::WELFARE_PAUSE}</p> })}
                     <Ladder technique_id=tech.id current=step_index mastered/>
-                    <StepOverride rat=rat.clone() technique_id=tech.id current=step_index/>
-                    <p>
-                        <a href=crate::router::href(&routes::choose(&rat.id)) class="link-line">{t::SWITCH_TECHNIQUE}</a>
-                    </p>
+                    {(!archived).then(|| view! {
+                        <StepOverride rat=rat.clone() technique_id=tech.id current=step_index/>
+                        <p>
+                            <a href=crate::router::href(&routes::choose(&rat.id)) class="link-line">{t::SWITCH_TECHNIQUE}</a>
+                        </p>
+                    })}
                 }
                 .into_any()
             }}

@@ -227,9 +227,9 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
                         platform::focus_soon("stale-minutes");
                         return;
                     }
-                    Some(text) => match text.trim().parse::<u32>() {
-                        Ok(m) if (1..=240).contains(&m) => m * 60,
-                        _ => {
+                    Some(text) => match crate::domain::session::typed_minutes(&text) {
+                        Some(m) => m * 60,
+                        None => {
                             errors.set(vec![t::MINUTES_RANGE_ERROR.into()]);
                             return;
                         }

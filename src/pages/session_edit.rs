@@ -4,7 +4,7 @@ use crate::components::outcome::{AdviceCard, OutcomeInput};
 use crate::domain::program::rat_replay;
 use crate::domain::progression::{Advice, Words};
 use crate::domain::session::{
-    Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
+    typed_minutes, Response, Session, SessionDraft, SessionId, Sign, NOTE_MAX, TREATS_MAX,
 };
 use crate::domain::technique::{technique, TechniqueId};
 use crate::platform;
@@ -87,7 +87,11 @@ fn SessionEditor(
         .collect();
     let shown_minutes = (session.duration_secs.saturating_add(30) / 60).to_string();
     let minutes = RwSignal::new(shown_minutes.clone());
-    let minutes_invalid = move || minutes.with(|m| m.trim().parse::<u32>().is_err());
+    // The length as stored (under a minute shows as 0) is fine; a typed one is 1 to 240.
+    let stored_minutes = session.duration_secs.saturating_add(30) / 60;
+    let minutes_invalid = move || {
+        minutes.with(|m| m.trim().parse() != Ok(stored_minutes) && typed_minutes(m).is_none())
+    };
     let treats = RwSignal::new(session.treats);
     let note = RwSignal::new(session.note.clone());
     let errors = RwSignal::new(Vec::<String>::new());
@@ -98,14 +102,15 @@ fn SessionEditor(
         let rows = rows.clone();
         let original = original.clone();
         move |_| {
-            let Ok(mins) = minutes.get_untracked().trim().parse::<u32>() else {
-                platform::focus("edit-minutes");
-                return;
-            };
+            let typed = minutes.get_untracked();
             let mut draft = SessionDraft::from_session(&original);
             // Keep the exact length unless the owner changed the minutes.
-            if minutes.get_untracked().trim() != shown_minutes {
-                draft.duration_secs = mins.saturating_mul(60);
+            if typed.trim() != shown_minutes {
+                let Some(mins) = typed_minutes(&typed) else {
+                    platform::focus("edit-minutes");
+                    return;
+                };
+                draft.duration_secs = mins * 60;
             }
             draft.treats = treats.get_untracked();
             draft.note = note.get_untracked();

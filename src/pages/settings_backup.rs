@@ -114,11 +114,13 @@ fn RestoreSection() -> impl IntoView {
     };
     let merge = move |backup: Box<Backup>| {
         let (merged, counts) = backup::merge(&app.data(), &backup.data);
-        let done = t::merged(
-            &count(counts.added),
-            &count(counts.updated),
-            &count(counts.unchanged),
-        );
+        if counts.added + counts.updated == 0 {
+            // Nothing to write, and nothing to undo.
+            state.set(Restore::Idle);
+            app.show_toast(t::NOTHING_NEW.into(), None);
+            return;
+        }
+        let done = t::merged(&count(counts.added), &count(counts.updated));
         if app.restore(merged, done).is_ok() {
             state.set(Restore::Idle);
         }
@@ -129,10 +131,10 @@ fn RestoreSection() -> impl IntoView {
             state.set(Restore::Idle);
         }
     };
-    let undo = move |_| {
-        if app.undo_restore().is_ok() {
-            app.show_toast(t::UNDONE.into(), None);
-        }
+    let undo = move |_| match app.undo_restore() {
+        Ok(true) => app.show_toast(t::UNDONE.into(), None),
+        Ok(false) => app.show_toast(t::UNDO_TOO_LATE.into(), None),
+        Err(_) => {}
     };
     let here = move || {
         let (rats, sessions) = (app.rats.with(Vec::len), app.sessions.with(Vec::len));

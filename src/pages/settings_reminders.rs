@@ -45,9 +45,10 @@ pub fn PracticeReminders() -> impl IntoView {
     let times = move || -> Option<Vec<Reminder>> {
         let a = read_time(&first.get_untracked());
         let b = read_time(&second.get_untracked());
-        let a = match a {
-            Ok(None) => Err(ics::IcsError::NoReminders.to_string()),
-            other => other,
+        // Only the second filled in is one time all the same; neither is the error.
+        let a = match (a, &b) {
+            (Ok(None), Ok(None)) => Err(ics::IcsError::NoReminders.to_string()),
+            (other, _) => other,
         };
         errors.set((a.clone().err(), b.clone().err()));
         match (a, b) {
@@ -57,6 +58,8 @@ pub fn PracticeReminders() -> impl IntoView {
     };
     let save = move |notify: bool| -> bool {
         let Some(list) = times() else {
+            // An earlier "Saved …" would read as if this had worked.
+            saved_note.set(String::new());
             platform::focus(if errors.get_untracked().0.is_some() {
                 "practice-1"
             } else {

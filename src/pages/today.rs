@@ -135,8 +135,9 @@ fn PlanCardView(card: PlanCard, #[prop(optional)] button_below: bool) -> impl In
     // The first due card's button sits in the bar at the bottom, within thumb reach.
     let button = (!button_below).then(|| view! { <StartButton card=card.clone()/> });
     let labelled_by = heading_id.clone();
-    // One rat: the heading is its name and links to it, so the line below doesn't repeat it.
-    let single = card.rats.len() == 1 && card.group.is_none();
+    // One rat (alone, or the only one left in its cage group): the heading is its name and
+    // links to it, so the line below doesn't repeat it.
+    let single = card.rats.len() == 1;
     let title = match (single, card.rats.first()) {
         (true, Some(rat)) => {
             view! { <a href=router::href(&routes::rat(&rat.id))>{title}</a> }.into_any()

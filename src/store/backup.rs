@@ -1326,7 +1326,7 @@ mod tests {
             (
                 "duplicate rat ids",
                 with_data(|d| d["rats"][1]["id"] = json!("r1")),
-                "Rat 2 (Squeak) has the same id as rat 1.",
+                "Rat 2 (Squeak) is marked as the same rat as rat 1.",
             ),
             (
                 "empty rat id",
@@ -1336,7 +1336,7 @@ mod tests {
             (
                 "duplicate session ids",
                 with_data(|d| d["sessions"][2]["id"] = json!("s1")),
-                "Session 3 has the same id as session 1.",
+                "Session 3 is marked as the same session as session 1.",
             ),
             (
                 "dangling rat",

@@ -10,6 +10,13 @@ pub fn no_technique(name: &str) -> String {
 
 pub const FIND_TECHNIQUE: &str = "Find a technique";
 
+/// On an archived rat's page, instead of the coach's advice.
+pub fn archived(name: &str) -> String {
+    format!(
+        "{name} is archived, so training is paused. Everything is kept. Bring {name} back from the archive to train again."
+    )
+}
+
 /// `day` is already written for the locale.
 pub fn ready_on(day: &str) -> String {
     format!("Ready to move on from {day} at the earliest.")

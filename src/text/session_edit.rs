@@ -22,7 +22,7 @@ pub fn logged_for(day: &str) -> String {
 }
 
 pub const LENGTH_LABEL: &str = "Length in minutes";
-pub const LENGTH_ERROR: &str = "Enter the length in whole minutes.";
+pub const LENGTH_ERROR: &str = "Enter the length in whole minutes, from 1 to 240.";
 pub const ADVICE_NOW: &str = "The coach's advice now";
 pub const SAVE_CHANGES: &str = "Save changes";
 pub const DELETE_SESSION: &str = "Delete session";

@@ -18,7 +18,8 @@ pub const RESTORE_TEXT: &str = "Bring back rats and sessions from a backup file.
 pub const CHOOSE_FILE: &str = "Choose a backup file";
 pub const CHECKING: &str = "Checking the file…";
 pub const REJECTED: &str = "This file can't be restored.";
-pub const NOTHING_CHANGED: &str = "Nothing was changed.";
+/// After a refused file: what is safe, then what to try.
+pub const NOTHING_CHANGED: &str = "Nothing was changed. Try another backup file, or make a fresh one with Download backup on the device that has your rats.";
 pub const FILE_FINE: &str = "The file is fine";
 pub const MERGE_OR_REPLACE: &str = "Merge adds what is new and keeps the newer version of anything in both. Replace makes this device exactly like the file.";
 pub const MERGE: &str = "Merge";
@@ -27,6 +28,9 @@ pub const REPLACE_TITLE: &str = "Replace everything here?";
 pub const BACK: &str = "Back";
 pub const UNDO: &str = "Undo restore";
 pub const UNDONE: &str = "Your data is back as it was before the restore.";
+/// Undo tapped after something else changed: going back would lose that change.
+pub const UNDO_TOO_LATE: &str = "Undo isn't possible any more, because something changed after the restore. Your data stays as it is now.";
+pub const NOTHING_NEW: &str = "Nothing to merge: everything in the file is already here.";
 
 /// "Last backup: 20 November 2026."
 pub fn last_backup(day: &str) -> String {
@@ -81,9 +85,11 @@ pub fn preview(rats: usize, sessions: usize, sessions_shown: &str, days: Days) -
     }
 }
 
-/// "Merged: 2 added, 5 updated, 400 unchanged."
-pub fn merged(added: &str, updated: &str, unchanged: &str) -> String {
-    format!("Merged: {added} added, {updated} updated, {unchanged} unchanged.")
+/// "Merged: 2 added and 5 updated from the file. The rest was already here." Counts are of
+/// records (rats, sessions, plans), so the unchanged ones, which match nothing the preview
+/// said, are not counted out.
+pub fn merged(added: &str, updated: &str) -> String {
+    format!("Merged: {added} added and {updated} updated from the file. The rest was already here.")
 }
 
 /// "Replaced with the backup: 3 rats, ….", from `preview`.
@@ -94,7 +100,7 @@ pub fn replaced(preview: &str) -> String {
 /// The confirmation before a replace; `here` is this device's `preview`.
 pub fn replace_text(here: &str) -> String {
     format!(
-        "This device's data ({}) is swapped for the file's. You can undo right after, until you close Ratbond.",
+        "This device's data ({}) is swapped for the file's. You can undo right after, until anything else changes.",
         here.to_lowercase()
     )
 }
@@ -135,12 +141,12 @@ mod tests {
             "Last backup: 20 November 2026."
         );
         assert_eq!(
-            merged("2", "5", "400"),
-            "Merged: 2 added, 5 updated, 400 unchanged."
+            merged("2", "5"),
+            "Merged: 2 added and 5 updated from the file. The rest was already here."
         );
         assert_eq!(
             replace_text("2 rats, no sessions yet"),
-            "This device's data (2 rats, no sessions yet) is swapped for the file's. You can undo right after, until you close Ratbond."
+            "This device's data (2 rats, no sessions yet) is swapped for the file's. You can undo right after, until anything else changes."
         );
     }
 }

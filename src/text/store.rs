@@ -200,11 +200,11 @@ pub fn step_not_in_ladder(technique: &str) -> String {
 }
 
 pub fn same_id_as_rat(first: usize) -> String {
-    format!("has the same id as rat {first}")
+    format!("is marked as the same rat as rat {first}")
 }
 
 pub fn same_id_as_session(first: usize) -> String {
-    format!("has the same id as session {first}")
+    format!("is marked as the same session as session {first}")
 }
 
 pub fn same_rat_as_plan(first: usize) -> String {

@@ -579,6 +579,15 @@ test('a timer left running for hours asks how long the session really was', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Edit session' })).toBeVisible();
   await expect(page.getByText(`Logged for ${longDay(0)}`)).toBeVisible();
   await expect(page.getByLabel('Length in minutes')).toHaveValue('12');
+  // The same rule as when logging: a typed length is 1 to 240 minutes.
+  const length = page.getByLabel('Length in minutes');
+  for (const typed of ['0', '241', 'ten']) {
+    await length.fill(typed);
+    await expect(length).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(length).toHaveAccessibleDescription(/Enter the length in whole minutes, from 1 to 240\.$/);
+    await expect(page.getByText('Changes saved.')).toHaveCount(0);
+  }
   await page.reload();
   await waitReady(page);
   await expect(page.getByLabel('Length in minutes')).toHaveValue('12');

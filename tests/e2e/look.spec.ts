@@ -354,6 +354,32 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
+test('an archived rat gets no coaching or rest-day planning, and coming back brings them back', async ({ page }) => {
+  await seedPip(page);
+  await open(page, 'rats/r-0');
+  const training = page.getByRole('region', { name: 'Training' });
+  await expect(page.getByTestId('outlook')).toBeVisible();
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByText('Archived', { exact: true })).toBeVisible();
+  await expect(training.getByTestId('archived-training')).toHaveText(
+    'Pip is archived, so training is paused. Everything is kept. Bring Pip back from the archive to train again.',
+  );
+  for (const gone of [page.getByTestId('outlook'), page.getByTestId('tally'), page.getByText('Change the step by hand'),
+    page.getByRole('link', { name: 'Switch technique' }), page.getByRole('button', { name: 'Start a session' }),
+    page.getByRole('button', { name: 'Rest today' }), page.getByText('Mark days off')]) {
+    await expect(gone).toBeHidden();
+  }
+  await expect(page.getByText('Archived: the streaks are kept as they were.')).toBeVisible();
+  // What Pip reached stays in view.
+  await expect(training.getByRole('heading', { level: 3 })).toHaveText(/^Step 1 of \d+/);
+  await expectScreenOk(page, 'archived rat', 'light');
+
+  await page.getByRole('button', { name: 'Bring back from archive' }).click();
+  await expect(page.getByTestId('outlook')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rest today' })).toBeVisible();
+  await expect(training.getByTestId('archived-training')).toHaveCount(0);
+});
+
 test('every control on the main screens is at least 48 px tall', async ({ page }) => {
   await seedPip(page);
   for (const path of ['', 'rats', 'rats/r-0', 'rats/new', 'guide', 'settings', 'techniques']) {

@@ -92,7 +92,7 @@ test('restore with Merge brings back what was lost, counts it, and Undo puts it 
   await pick(page, file);
   await expect(restore(page).getByTestId('restore-preview')).toHaveText('2 rats, 3 sessions, from 2 November 2026 to 4 November 2026');
   await restore(page).getByRole('button', { name: 'Merge' }).click();
-  await expect(restore(page).getByTestId('restore-done')).toHaveText(/^Merged: 1 added, 0 updated, \d+ unchanged\.$/);
+  await expect(restore(page).getByTestId('restore-done')).toHaveText('Merged: 1 added and 0 updated from the file. The rest was already here.');
   await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
   await open(page, 'rats');
   // A name that looks like markup is just a strange name.
@@ -141,6 +141,85 @@ test('Undo right after a restore returns the data exactly as it was', async ({ p
   await expect(page.getByRole('link', { name: /Cleo/ })).toBeVisible();
 });
 
+/** Deletes the rat with the odd name, so a Merge of an earlier backup has something to add. */
+async function loseARat(page: Page) {
+  await open(page, 'rats/r-1');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /^Delete / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your rats' })).toBeVisible();
+}
+
+async function addCleo(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rats' }).click();
+  await page.getByRole('link', { name: /Add a(nother)? rat/ }).first().click();
+  await page.getByLabel('Name').fill('Cleo');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
+  await page.getByRole('button', { name: 'Save rat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+}
+
+test('a change after a restore ends its Undo, so Undo can never wipe it', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page);
+  await open(page, 'settings');
+  const file = await backupFile(page);
+  await loseARat(page);
+  await open(page, 'settings');
+  await pick(page, file);
+  await restore(page).getByRole('button', { name: 'Merge' }).click();
+  await expect(restore(page).getByRole('button', { name: 'Undo restore' })).toBeVisible();
+
+  // A new rat after the restore: going back to before it would lose Cleo, so no Undo now.
+  await addCleo(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
+  await expect(restore(page).getByRole('button', { name: 'Undo restore' })).toHaveCount(0);
+  await expect(restore(page).getByTestId('restore-done')).toHaveCount(0);
+});
+
+test('Undo after another tab changed something says it is too late and keeps everything', async ({ page, context }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page);
+  await open(page, 'settings');
+  const file = await backupFile(page);
+  await loseARat(page);
+  await open(page, 'settings');
+  await pick(page, file);
+  await restore(page).getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByTestId('rat-count')).toHaveText('2 active, 0 archived');
+
+  // Another tab (no seeding there) adds a rat; this tab hears of it.
+  const other = await context.newPage();
+  await other.goto(server.url + 'rats');
+  await expect(other.locator('body[data-ready="true"]')).toHaveCount(1);
+  await addCleo(other);
+  await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
+
+  await restore(page).getByRole('button', { name: 'Undo restore' }).click();
+  await expect(page.getByText("Undo isn't possible any more, because something changed after the restore. Your data stays as it is now.")).toBeVisible();
+  await expect(restore(page).getByRole('button', { name: 'Undo restore' })).toHaveCount(0);
+  await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
+  await page.reload();
+  await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rats' }).click();
+  await expect(page.getByRole('link', { name: /Cleo/ })).toBeVisible();
+  await expect(page.getByText(MARKUP)).toBeVisible();
+});
+
+test('merging a file that holds nothing new says so and offers no Undo', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page);
+  await open(page, 'settings');
+  const file = await backupFile(page);
+  const before = await stored(page);
+  await pick(page, file);
+  await restore(page).getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText('Nothing to merge: everything in the file is already here.')).toBeVisible();
+  await expect(restore(page).getByTestId('restore-done')).toHaveCount(0);
+  await expect(restore(page).getByRole('button', { name: 'Merge' })).toHaveCount(0);
+  expect(await stored(page)).toBe(before);
+});
+
 const bad: { name: string; file: (good: string) => string | Buffer; message: string | RegExp }[] = [
   { name: 'not JSON', file: () => 'hello, I am a text file', message: "This isn't a Ratbond backup." },
   { name: 'an empty file', file: () => '', message: 'This file is empty.' },
@@ -170,7 +249,7 @@ for (const { name, file, message } of bad) {
     const problem = restore(page).getByRole('alert');
     await expect(problem).toContainText("This file can't be restored.");
     await expect(problem.getByTestId('restore-error')).toHaveText(message);
-    await expect(problem).toContainText('Nothing was changed.');
+    await expect(problem).toContainText('Nothing was changed. Try another backup file, or make a fresh one with Download backup on the device that has your rats.');
     await expect(restore(page).getByRole('button', { name: 'Merge' })).toHaveCount(0);
     expect(await stored(page)).toBe(before);
     // A good file after a bad one works.
@@ -186,6 +265,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await seedOnce(page);
     await open(page, 'settings');
     const good = await backupFile(page);
+    // Something for the merge to bring back, so it has a result and an Undo to show.
+    await loseARat(page);
+    await open(page, 'settings');
     await pick(page, good);
     await expect(restore(page).getByTestId('restore-preview')).toBeVisible();
     await expectScreenOk(page, 'restore preview', scheme);

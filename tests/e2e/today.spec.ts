@@ -127,6 +127,20 @@ test('rats that still need a session come first, and Today reorders as sessions 
   expect(await cardTitles(page)).toEqual(['Dot', 'Bean and Cleo', 'Ada']);
 });
 
+test('a rat who is the only one in its cage group gets a card like a rat alone, named once', async ({ page }) => {
+  await openWith(page, {
+    rats: [rat('r-bean', 'Bean', 'Big cage'), rat('r-dot', 'Dot')],
+    programs: { 'r-bean': program(), 'r-dot': program() },
+  });
+  const bean = cards(page).filter({ hasText: 'Bean' });
+  await expect(bean.getByRole('heading', { level: 2 })).toHaveText('Bean');
+  await expect(bean.getByRole('heading', { level: 2 }).getByRole('link', { name: 'Bean' })).toBeVisible();
+  await expect(bean.locator('.plan-group')).toHaveText('Big cage');
+  // Her name is the heading; the line under it says only what she is doing.
+  await expect(bean.locator('.plan-rats')).not.toContainText('Bean');
+  await expect(bean.locator('.plan-rats')).toContainText('Offering treats · Step 1 of');
+});
+
 test('after the practice time, Today says the rats are due since then', async ({ page }) => {
   const seed = { ...FAMILY, practice_times: [{ hour: 18, minute: 30 }] };
   await openWith(page, seed, '17:00:00');
@@ -165,6 +179,32 @@ test('"Add to my calendar" downloads a daily reminder with an alarm', async ({ p
   const saved = page.getByRole('region', { name: 'Practice reminders' });
   await expect(saved.getByLabel('Practice time', { exact: true })).toHaveValue('07:45');
   await expect(saved.getByLabel('Second time (optional)')).toHaveValue('19:15');
+});
+
+test('practice times: a second time alone is kept, and a refused save leaves no old "Saved"', async ({ page }) => {
+  await openWith(page, FAMILY, '12:00:00', 'settings');
+  const reminders = page.getByRole('region', { name: 'Practice reminders' });
+  const first = reminders.getByLabel('Practice time', { exact: true });
+  const second = reminders.getByLabel('Second time (optional)');
+  await first.fill('19:00');
+  await reminders.getByRole('button', { name: 'Save times' }).click();
+  const saved = reminders.getByText(/^Saved\. Practice time: 19:00\.$/);
+  await expect(saved).toBeVisible();
+
+  // Both empty: the error, and the earlier "Saved" goes, as nothing was saved now.
+  await first.fill('');
+  await reminders.getByRole('button', { name: 'Save times' }).click();
+  await expect(reminders.getByText('Pick at least one practice time.')).toBeVisible();
+  await expect(saved).toHaveCount(0);
+  await expect(first).toBeFocused();
+
+  // Only the second field filled in: that is the one time.
+  await second.fill('07:45');
+  await reminders.getByRole('button', { name: 'Save times' }).click();
+  await expect(reminders.getByText('Pick at least one practice time.')).toHaveCount(0);
+  await expect(reminders.getByText(/^Saved\. Practice time: 0?7:45\.$/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Practice reminders' }).getByLabel('Practice time', { exact: true })).toHaveValue('07:45');
 });
 
 test('with notifications allowed, a notification comes at practice time while the app is open', async ({ page, context }) => {
