@@ -107,6 +107,7 @@ pub fn decision_title(decision: &Decision, technique_id: TechniqueId) -> String 
     match decision {
         Decision::MoveUp { to } => t::move_up(to + 1, step_title(*to)),
         Decision::Stay => t::STAY.to_string(),
+        Decision::KeepPractising => t::KEEP_PRACTISING.to_string(),
         Decision::StepBack { to, days } => t::step_back(to + 1, step_title(*to), *days),
         Decision::PauseAndCheck { .. } => t::PAUSE_AND_CHECK.to_string(),
         Decision::Mastered { .. } => t::mastered(tech.name),
@@ -117,7 +118,9 @@ pub fn decision_title(decision: &Decision, technique_id: TechniqueId) -> String 
 #[component]
 pub fn AdviceCard(name: String, technique_id: TechniqueId, advice: Advice) -> impl IntoView {
     let class = match advice.decision {
-        Decision::MoveUp { .. } | Decision::Mastered { .. } => "card advice advice-up",
+        Decision::MoveUp { .. } | Decision::Mastered { .. } | Decision::KeepPractising => {
+            "card advice advice-up"
+        }
         Decision::StepBack { .. } => "card advice advice-back",
         Decision::PauseAndCheck { .. } => "card advice advice-pause",
         Decision::Stay => "card advice",

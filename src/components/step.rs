@@ -14,10 +14,17 @@ pub fn StepGuide(
     /// Open the how-to and warnings (the session screen) or fold them (browsing).
     #[prop(default = true)]
     open: bool,
+    /// Practice after mastery: the fewest days on the step no longer apply.
+    #[prop(optional)]
+    mastered: bool,
 ) -> impl IntoView {
     let (min, max) = step.session_minutes;
     let minutes = t::minutes(min, max);
-    let days = t::min_days(step.min_days);
+    let meta = if mastered {
+        t::meta_practice(&minutes)
+    } else {
+        t::meta(&minutes, &t::min_days(step.min_days))
+    };
     let label = t::label(&position, step.title);
     // The technique this step belongs to, for a link to its overview in the guide.
     // Only during a session, and in a new tab: leaving the session screen would lose the
@@ -39,7 +46,7 @@ pub fn StepGuide(
             <p class="eyebrow">{position}</p>
             <h2>{step.title}</h2>
             <p class="step-goal"><strong>{t::GOAL}</strong>{step.goal}</p>
-            <p class="step-meta">{t::meta(&minutes, &days)}</p>
+            <p class="step-meta">{meta}</p>
             <details class="step-part" open=open>
                 <summary>{t::HOW_TO}</summary>
                 <ol class="how-to">

@@ -167,6 +167,8 @@ pub enum Decision {
         to: u8,
     },
     Stay,
+    /// A good session after the technique was mastered: nothing left to climb, so not "stay".
+    KeepPractising,
     /// `days` is 0 when the owner stepped back by hand: no waiting time then.
     StepBack {
         to: u8,
@@ -315,7 +317,10 @@ fn judge_step(
     }
 
     if progress.is_mastered() {
-        return Advice::stay(words.say(&|| t::mastered_stay(name, tech.name)));
+        return Advice {
+            decision: Decision::KeepPractising,
+            reason: words.say(&|| t::mastered_stay(name, tech.name)),
+        };
     }
 
     if attempt.step < index {
@@ -727,7 +732,7 @@ fn apply(progress: &mut Progress, decision: Decision, day: LocalDate) -> bool {
             progress.mastered_on = Some(day);
             false
         }
-        Decision::Stay | Decision::PauseAndCheck { .. } => false,
+        Decision::Stay | Decision::KeepPractising | Decision::PauseAndCheck { .. } => false,
     }
 }
 
@@ -1064,6 +1069,7 @@ mod tests {
         match decision {
             Decision::MoveUp { to } => format!("up{to}"),
             Decision::Stay => "stay".into(),
+            Decision::KeepPractising => "keep".into(),
             Decision::StepBack { to, days } => format!("back{to}/{days}"),
             Decision::PauseAndCheck { concern } => format!("pause:{}", concern.key()),
             Decision::Mastered { next } => {
@@ -1469,7 +1475,7 @@ mod tests {
                     "stay",
                     "stay",
                     "mastered:offering-treats",
-                    "stay",
+                    "keep",
                 ],
                 3,
             ),

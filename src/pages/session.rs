@@ -129,14 +129,15 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
     let history_rev = app.history_rev();
 
     // Steps to show: one per distinct technique and step among the rats.
-    let mut guides: Vec<(TechniqueId, u8, Vec<String>)> = Vec::new();
+    // A rat who mastered the technique practises its last step: no days left to wait there.
+    let mut guides: Vec<(TechniqueId, u8, bool, Vec<String>)> = Vec::new();
     for t in &trainees {
-        match guides
-            .iter_mut()
-            .find(|(tech, step, _)| *tech == t.technique && *step == t.step)
-        {
-            Some((_, _, names)) => names.push(t.rat.name.clone()),
-            None => guides.push((t.technique, t.step, vec![t.rat.name.clone()])),
+        let mastered = t.replay.progress.is_mastered();
+        match guides.iter_mut().find(|(tech, step, done, _)| {
+            *tech == t.technique && *step == t.step && *done == mastered
+        }) {
+            Some((_, _, _, names)) => names.push(t.rat.name.clone()),
+            None => guides.push((t.technique, t.step, mastered, vec![t.rat.name.clone()])),
         }
     }
     let (min_minutes, max_minutes) = trainees
@@ -339,11 +340,15 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
 
             {guides
                 .into_iter()
-                .map(|(tech, step_index, who)| {
+                .map(|(tech, step_index, mastered, who)| {
                     let tech = technique(tech);
                     let who: Vec<&str> = who.iter().map(String::as_str).collect();
-                    let position = t::step_position(tech.name, step_index + 1, tech.steps.len(), &who);
-                    tech.step(step_index).map(|step| view! { <StepGuide step position/> })
+                    let position = if mastered {
+                        t::practice_position(tech.name, step_index + 1, &who)
+                    } else {
+                        t::step_position(tech.name, step_index + 1, tech.steps.len(), &who)
+                    };
+                    tech.step(step_index).map(|step| view! { <StepGuide step position mastered/> })
                 })
                 .collect_view()}
 

@@ -55,6 +55,19 @@ pub fn step_position(technique: &str, step: u8, count: usize, who: &[&str]) -> S
     )
 }
 
+/// For rats who mastered the technique: "Scent mastered · practising step 4".
+pub fn practice_position(technique: &str, step: u8, who: &[&str]) -> String {
+    let rats = if who.len() > 1 {
+        format!(" · {}", crate::text::common::names(who))
+    } else {
+        String::new()
+    };
+    format!(
+        "{technique} mastered · practising step {}{rats}",
+        number(i64::from(step))
+    )
+}
+
 pub const WHEN_YOU_FINISH: &str = "When you finish";
 pub const EXTRAS: &str = "Treats and a note (optional)";
 
@@ -127,5 +140,13 @@ mod tests {
             assert_eq!(training(who), heading);
             assert_eq!(step_position("Scent", 2, 5, who), position);
         }
+        assert_eq!(
+            practice_position("Scent", 4, &["Pip"]),
+            "Scent mastered · practising step 4"
+        );
+        assert_eq!(
+            practice_position("Scent", 4, &["Pip", "Bo"]),
+            "Scent mastered · practising step 4 · Pip and Bo"
+        );
     }
 }

@@ -28,6 +28,11 @@ pub fn meta(minutes: &str, days: &str) -> String {
     format!("{minutes} a session · {days} on this step")
 }
 
+/// "About 5 minutes a session", once the technique is mastered.
+pub fn meta_practice(minutes: &str) -> String {
+    format!("{minutes} a session")
+}
+
 /// The section's label: "Scent: step 2 of 5: Your scent in the cage".
 pub fn label(position: &str, title: &str) -> String {
     format!("{position}: {title}")
@@ -63,5 +68,6 @@ mod tests {
             meta(&minutes(5, 5), &min_days(3)),
             "About 5 minutes a session · At least 3 days on this step"
         );
+        assert_eq!(meta_practice(&minutes(5, 5)), "About 5 minutes a session");
     }
 }

@@ -382,6 +382,17 @@ test('a nervous rat goes from the chooser through Scent, up and back, to mastery
   await expectLadder(page, 'Scent', ladder(['Done', 'Done', 'Done', 'Done']));
   await expect(history(page).getByRole('listitem').first()).toContainText('Scent mastered!');
   await expect(historySessions(page)).toHaveCount(18);
+
+  // Practice after mastery: no step left to stay on or days to wait, only more of the same.
+  await training(page).getByRole('button', { name: 'Start a session' }).click();
+  const guide = page.getByRole('region', { name: /^Scent mastered · practising step 4/ });
+  await expect(guide.locator('.step-meta')).toHaveText(/^\S.* a session$/);
+  await expect(page.getByText(/on this step/)).toHaveCount(0);
+  await fillOutcome(page, 'Pip', RELAXED);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expectAdvice(page, 'Pip', 'Mastered: keep it up', 'Pip has mastered Scent. Keep sessions short and fun.');
+  await page.getByRole('link', { name: 'Back to Pip' }).click();
+  await expect(historySessions(page)).toHaveCount(19);
   await page.reload();
   await waitReady(page);
   await expect(training(page).getByRole('heading', { level: 3 })).toHaveText('Scent mastered');
