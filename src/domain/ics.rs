@@ -165,9 +165,10 @@ pub fn fold_line(line: &str) -> String {
     out
 }
 
-/// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles"; "your rats" for none.
+/// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles", "Pip, Squeak and 3 more"; "your
+/// rats" for none. A calendar shows only the start of a long title.
 pub fn names_phrase(names: &[&str]) -> String {
-    crate::text::common::names(names)
+    crate::text::common::few_names(names)
 }
 
 /// Reads `YYYYMMDDTHHMMSSZ`; gives the minutes since 2020-01-01 00:00 UTC (0 before).
@@ -620,12 +621,16 @@ mod tests {
 
     #[test]
     fn names_read_naturally() {
-        let cases: [(&[&str], &str); 5] = [
+        let cases: [(&[&str], &str); 6] = [
             (&[], "your rats"),
             (&["  ", ""], "your rats"),
             (&["Pip"], "Pip"),
             (&[" Pip ", "Squeak"], "Pip and Squeak"),
             (&["Pip", "", "Squeak", "Nibbles"], "Pip, Squeak and Nibbles"),
+            (
+                &["Pip", "Squeak", "Nibbles", " ", "Ada"],
+                "Pip, Squeak and 2 more",
+            ),
         ];
         for (names, want) in cases {
             assert_eq!(names_phrase(names), want, "{names:?}");

@@ -17,6 +17,23 @@ pub fn names(list: &[&str]) -> String {
     }
 }
 
+/// Like [`names`], but past three names only the first two and a count: "Pip, Squeak and
+/// 4 more". For one line that has to stay short (Today's summary, a calendar title).
+pub fn few_names(list: &[&str]) -> String {
+    let list: Vec<&str> = list
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    match list.as_slice() {
+        [first, second, rest @ ..] if rest.len() > 1 => format!(
+            "{first}, {second} and {} more",
+            crate::intl::number(rest.len() as i64)
+        ),
+        _ => names(&list),
+    }
+}
+
 /// "12 of 500 characters": a text field's counter.
 pub fn characters_of(used: usize, max: usize) -> String {
     format!(

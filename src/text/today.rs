@@ -1,7 +1,7 @@
 //! Words of Today, the home screen.
 
 use crate::intl::number;
-use crate::text::common::names;
+use crate::text::common::{few_names, names};
 
 pub const TITLE: &str = "Today";
 pub const GOAL: &str = "The goal: one calm session a day for each rat. Two is even better.";
@@ -13,7 +13,7 @@ pub fn still_due(who: &[&str], past_time: Option<&str>) -> String {
     let late = past_time
         .map(|t| format!(" It's past your {t} practice time."))
         .unwrap_or_default();
-    format!("{} still {verb} a session today.{late}", names(who))
+    format!("{} still {verb} a session today.{late}", few_names(who))
 }
 
 pub const ALL_DONE: &str = "All done for today. Thank you for being so patient with them. A second short session is a bonus, never a must.";
@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn still_due_agrees_with_the_names() {
-        let cases: [(&[&str], Option<&str>, &str); 4] = [
+        let cases: [(&[&str], Option<&str>, &str); 5] = [
             (&["Pip"], None, "Pip still needs a session today."),
             (&["Pip", "Squeak"], None, "Pip and Squeak still need a session today."),
             (
@@ -114,6 +114,12 @@ mod tests {
                 "Pip, Squeak and Nibbles still need a session today. It's past your 18:30 practice time.",
             ),
             (&["Pip"], Some("7:05 AM"), "Pip still needs a session today. It's past your 7:05 AM practice time."),
+            // Many rats: the cards below name them all, so the summary stays one short line.
+            (
+                &["Pip", "Squeak", "Nibbles", "Ada", "Bo", "Cleo"],
+                None,
+                "Pip, Squeak and 4 more still need a session today.",
+            ),
         ];
         for (who, time, want) in cases {
             assert_eq!(still_due(who, time), want, "{who:?}");
