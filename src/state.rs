@@ -12,7 +12,7 @@ use crate::domain::technique::TechniqueId;
 use crate::domain::timer::SessionTimer;
 use crate::platform;
 use crate::store::backend::{Backend, BackendError, MemoryBackend};
-use crate::store::backup::BackupData;
+use crate::store::backup::{same_records, BackupData};
 use crate::store::device::{DevicePrefs, DEVICE_KEY};
 use crate::store::local::LocalStorageBackend;
 use crate::store::{LoadIssue, Store, StoreError, Usage, RATS_KEY_PUBLIC};
@@ -363,9 +363,15 @@ impl AppState {
     /// when anything changed since, here or in another tab, as going back would lose it.
     pub fn undo_restore(&self) -> Result<bool, StoreError> {
         let now = self.data();
-        let unchanged = self
-            .restore_undo
-            .with_value(|undo| undo.as_ref().map(|u| u.after == now));
+        // What is stored now, not only what this tab shows: another tab's write may not have
+        // reached this one yet. Unreadable counts as changed.
+        let stored = self.store.with_value(Store::read_all).ok();
+        let unchanged = self.restore_undo.with_value(|undo| {
+            undo.as_ref().map(|u| {
+                same_records(&u.after, &now)
+                    && stored.as_ref().is_some_and(|s| same_records(&u.after, s))
+            })
+        });
         match unchanged {
             None => return Ok(false),
             Some(false) => {
@@ -374,12 +380,15 @@ impl AppState {
             }
             Some(true) => {}
         }
-        let Some(before) = self
+        let Some(mut before) = self
             .restore_undo
             .with_value(|undo| undo.as_ref().map(|u| u.before.clone()))
         else {
             return Ok(false);
         };
+        // A backup made since the restore still happened.
+        before.programs.last_backup = now.programs.last_backup;
+        before.programs.backup_snoozed = now.programs.backup_snoozed;
         // On error the offer stays: nothing changed.
         self.report(
             self.store

@@ -118,12 +118,10 @@ pub fn decision_title(decision: &Decision, technique_id: TechniqueId) -> String 
 #[component]
 pub fn AdviceCard(name: String, technique_id: TechniqueId, advice: Advice) -> impl IntoView {
     let class = match advice.decision {
-        Decision::MoveUp { .. } | Decision::Mastered { .. } | Decision::KeepPractising => {
-            "card advice advice-up"
-        }
+        Decision::MoveUp { .. } | Decision::Mastered { .. } => "card advice advice-up",
         Decision::StepBack { .. } => "card advice advice-back",
         Decision::PauseAndCheck { .. } => "card advice advice-pause",
-        Decision::Stay => "card advice",
+        Decision::Stay | Decision::KeepPractising => "card advice",
     };
     let note = match advice.decision {
         Decision::PauseAndCheck { concern } => Some(concern.note()),

@@ -103,9 +103,15 @@ impl Entry {
             hay.push_str(p);
         }
         let hay = hay.to_lowercase();
+        // Another form of a word counts only at the start of a word: "ears" must not find "fear".
+        let starts_word = |stem: &str| {
+            // Not `is_alphanumeric`: its Unicode tables cost kilobytes of wasm.
+            hay.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .any(|w| w.starts_with(stem))
+        };
         words
             .iter()
-            .all(|w| hay.contains(w.as_str()) || stem(w).is_some_and(|s| hay.contains(s)))
+            .all(|w| hay.contains(w.as_str()) || stem(w).is_some_and(starts_word))
     }
 }
 
@@ -114,8 +120,8 @@ impl Entry {
 fn stem(word: &str) -> Option<&str> {
     let base = ["ing", "ed", "es", "s"]
         .iter()
-        .find_map(|end| word.strip_suffix(end))
-        .filter(|base| base.chars().count() >= 3)?;
+        .filter_map(|end| word.strip_suffix(end))
+        .find(|base| base.chars().count() >= 3)?;
     // "nipp" -> "nip", "scarr" -> "scar".
     let mut chars = base.chars().rev();
     match (chars.next(), chars.next()) {
@@ -771,6 +777,8 @@ mod tests {
             ("freezing", &["froze"], &["popcorning"]),
             ("squeaking", &["squeaked"], &[]),
             ("running away", &["hid"], &["froze"]),
+            // ...but only at the start of a word: "ears" is not "fear" or "near".
+            ("ears", &["relaxed-body"], &["squeaked", "froze"]),
         ];
         for (q, yes, no) in cases {
             let found = ids(&search(q));

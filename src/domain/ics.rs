@@ -236,7 +236,8 @@ pub fn practice_calendar(
 
     let who = names_phrase(rat_names);
     let summary = crate::text::calendar::summary(&who);
-    let description = crate::text::calendar::description(&who);
+    // The event's details have room for every name; title and alarm show only a line.
+    let description = crate::text::calendar::description(&crate::text::common::names(rat_names));
     let alarm = crate::text::calendar::alarm(&who);
 
     let mut out = String::new();
@@ -417,6 +418,22 @@ mod tests {
         );
         // The UID doesn't change with the names.
         assert_eq!(event_value(e, "UID"), "ratbond-practice-1@ratbond.local");
+    }
+
+    #[test]
+    fn many_rats_keep_the_title_short_and_the_details_whole() {
+        let names = ["Ada", "Bo", "Cleo", "Dot", "Eve"];
+        let cal = parse(&practice_calendar(&[at(18, 30)], &names, day(), STAMP).unwrap());
+        let e = &cal.events[0];
+        assert_eq!(
+            unescape(&event_value(e, "SUMMARY")),
+            "Ratbond: time with Ada, Bo and 3 more"
+        );
+        assert!(unescape(&event_value(e, "DESCRIPTION")).contains("Ada, Bo, Cleo, Dot and Eve"));
+        assert_eq!(
+            unescape(&alarm_value(&e.alarms[0], "DESCRIPTION")),
+            "Time for a short, calm session with Ada, Bo and 3 more."
+        );
     }
 
     #[test]

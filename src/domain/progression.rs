@@ -167,7 +167,7 @@ pub enum Decision {
         to: u8,
     },
     Stay,
-    /// A good session after the technique was mastered: nothing left to climb, so not "stay".
+    /// What would be Stay once the technique is mastered: nothing is left to climb.
     KeepPractising,
     /// `days` is 0 when the owner stepped back by hand: no waiting time then.
     StepBack {
@@ -258,6 +258,10 @@ fn judge(
     words: Words,
 ) -> Advice {
     let mut advice = judge_step(who, progress, history, attempt, words);
+    // After mastery there is no step to stay on: the same advice, told as more practice.
+    if progress.is_mastered() && advice.decision == Decision::Stay {
+        advice.decision = Decision::KeepPractising;
+    }
     // Red tears can mean illness, so the owner hears it the first time, whatever the step says.
     let paused = matches!(advice.decision, Decision::PauseAndCheck { .. });
     if attempt.signs.contains(Sign::RedTears) && !paused && words == Words::Written {
@@ -317,10 +321,7 @@ fn judge_step(
     }
 
     if progress.is_mastered() {
-        return Advice {
-            decision: Decision::KeepPractising,
-            reason: words.say(&|| t::mastered_stay(name, tech.name)),
-        };
+        return Advice::stay(words.say(&|| t::mastered_stay(name, tech.name)));
     }
 
     if attempt.step < index {
@@ -1475,6 +1476,31 @@ mod tests {
                     "stay",
                     "stay",
                     "mastered:offering-treats",
+                    "keep",
+                ],
+                3,
+            ),
+            (
+                "after mastery, a wary session or a long gap is more practice, not a stay",
+                Scent,
+                &[
+                    O(0, 3),
+                    S(0, OK, NO),
+                    S(1, OK, NO),
+                    S(2, OK, NO),
+                    S(2, OK, NO),
+                    S(3, OK, NO),
+                    S(4, CAU, NO),
+                    S(40, OK, NO),
+                ],
+                &[
+                    "up3",
+                    "stay",
+                    "stay",
+                    "stay",
+                    "mastered:offering-treats",
+                    "keep",
+                    "keep",
                     "keep",
                 ],
                 3,

@@ -338,11 +338,14 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
                 </button>
             </section>
 
-            {guides
+            {let several = guides.len() > 1;
+            guides
                 .into_iter()
                 .map(|(tech, step_index, mastered, who)| {
                     let tech = technique(tech);
+                    // With more than one guide, each says whose it is, even for one rat.
                     let who: Vec<&str> = who.iter().map(String::as_str).collect();
+                    let who = if several || who.len() > 1 { who } else { Vec::new() };
                     let position = if mastered {
                         t::practice_position(tech.name, step_index + 1, &who)
                     } else {

@@ -104,8 +104,9 @@ fn SessionEditor(
         move |_| {
             let typed = minutes.get_untracked();
             let mut draft = SessionDraft::from_session(&original);
-            // Keep the exact length unless the owner changed the minutes.
-            if typed.trim() != shown_minutes {
+            // Keep the exact length unless the owner changed the minutes (the same test as
+            // `minutes_invalid`, so "00" for a stored 0 is unchanged, not a silent refusal).
+            if typed.trim().parse() != Ok(stored_minutes) {
                 let Some(mins) = typed_minutes(&typed) else {
                     platform::focus("edit-minutes");
                     return;

@@ -934,9 +934,12 @@ pub fn merge(current: &BackupData, incoming: &BackupData) -> (BackupData, MergeC
             }
         }
     }
-    if current.programs.practice_times.is_empty() {
+    if current.programs.practice_times.is_empty() && !incoming.programs.practice_times.is_empty() {
         programs.practice_times = incoming.programs.practice_times.clone();
         programs.notify = incoming.programs.notify;
+        // Counted (as one record added), so a merge that brings only the times is not
+        // "nothing new".
+        counts.added += 1;
     }
     (
         BackupData {
@@ -946,6 +949,19 @@ pub fn merge(current: &BackupData, incoming: &BackupData) -> (BackupData, MergeC
         },
         counts,
     )
+}
+
+/// True when `a` and `b` hold the same rats, sessions, plans and practice times. Both must be
+/// in the order the app shows them (rats as listed, sessions as `sort_sessions` leaves
+/// them). When a backup was last made or its reminder put off is left out: that is
+/// bookkeeping, not the owner's records, so it never makes a restore's Undo "too late".
+pub fn same_records(a: &BackupData, b: &BackupData) -> bool {
+    let plans = |d: &BackupData| Programs {
+        last_backup: None,
+        backup_snoozed: None,
+        ..d.programs.clone()
+    };
+    a.rats == b.rats && a.sessions == b.sessions && plans(a) == plans(b)
 }
 
 /// Replace: the file's data, as it is (sessions in their usual order).
@@ -1697,7 +1713,8 @@ mod tests {
                 "empty device",
                 |d| *d = BackupData::default(),
                 |_| {},
-                [7, 0, 0],
+                // 2 rats, 3 sessions, 2 plans and the practice times.
+                [8, 0, 0],
             ),
             (
                 "a newer plan in the file",
@@ -1758,17 +1775,52 @@ mod tests {
         file.programs.notify = false;
 
         let here = fixture();
-        let (merged, _) = merge(&here, &file);
+        let (merged, counts) = merge(&here, &file);
         assert_eq!(merged.programs.practice_times, here.programs.practice_times);
         assert!(merged.programs.notify);
+        assert_eq!(counts.updated, 0);
 
         let mut bare = fixture();
         bare.programs.practice_times.clear();
         bare.programs.notify = false;
         file.programs.notify = true;
-        let (merged, _) = merge(&bare, &file);
+        let (merged, counts) = merge(&bare, &file);
         assert_eq!(merged.programs.practice_times, file.programs.practice_times);
         assert!(merged.programs.notify);
+        // The times alone are something new: the merge must not be skipped as "nothing new".
+        assert_eq!((counts.added, counts.updated), (1, 0));
+
+        // Neither side has times: nothing to count.
+        file.programs.practice_times.clear();
+        let (_, counts) = merge(&bare, &file);
+        assert_eq!((counts.added, counts.updated), (0, 0));
+    }
+
+    #[test]
+    fn same_records_ignores_backup_bookkeeping() {
+        let a = fixture();
+        let mut b = fixture();
+        b.programs.last_backup = Some(day("2026-11-30"));
+        b.programs.backup_snoozed = Some(day("2026-11-29"));
+        assert!(same_records(&a, &b));
+
+        type Edit = fn(&mut BackupData);
+        let changes: [(&str, Edit); 5] = [
+            ("a rat renamed", |d| d.rats[0].name = "Pop".into()),
+            ("a rat added", |d| d.rats.push(rat("r3", "Nib"))),
+            ("a session removed", |d| {
+                d.sessions.pop();
+            }),
+            ("a session edited", |d| d.sessions[0].treats += 1),
+            ("practice times changed", |d| {
+                d.programs.practice_times.clear()
+            }),
+        ];
+        for (what, change) in changes {
+            let mut c = fixture();
+            change(&mut c);
+            assert!(!same_records(&a, &c), "{what}");
+        }
     }
 
     #[test]

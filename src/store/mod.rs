@@ -783,6 +783,19 @@ impl Store {
         Ok((dedupe_sessions(sessions), programs, timer))
     }
 
+    /// Everything stored now, read afresh (another tab may have written since), in the
+    /// order the app shows it.
+    pub fn read_all(&self) -> Result<backup::BackupData, String> {
+        let mut rats = self.reload_rats()?;
+        crate::domain::rat::sort_for_list(&mut rats);
+        let (sessions, programs, _) = self.reread_history()?;
+        Ok(backup::BackupData {
+            rats,
+            sessions,
+            programs,
+        })
+    }
+
     /// Reads the rats again, e.g. after another tab changed them.
     pub fn reload_rats(&self) -> Result<Vec<Rat>, String> {
         match self.backend.get(RATS_KEY) {

@@ -1402,12 +1402,23 @@ mod merging {
         assert_eq!(opened.sessions, next.sessions);
         assert_eq!(opened.timer, Some(timer));
         assert_eq!(b.get("ratbond/sessions/2026-10").unwrap(), None);
+        // What a restore's Undo checks against: storage itself, read afresh.
+        assert!(crate::store::backup::same_records(
+            &store.read_all().unwrap(),
+            &next
+        ));
         // And back (the undo of a restore).
         store.replace_all(&previous, &next).unwrap();
         let opened = open(&b);
         assert_eq!(opened.rats, previous.rats);
         assert_eq!(opened.sessions, previous.sessions);
         assert!(b.get(TIMER_KEY).unwrap().is_some());
+        // Another tab's write shows at once in a fresh read.
+        let other = open(&b).store;
+        other.save_rats(&[rat("c", "Nib")]).unwrap();
+        let now = store.read_all().unwrap();
+        assert!(!crate::store::backup::same_records(&now, &previous));
+        assert_eq!(now.rats, vec![rat("c", "Nib")]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn move_up(step: u8, title: &str) -> String {
 
 pub const STAY: &str = "Stay on this step";
 /// After mastery there is no step to stay on.
-pub const KEEP_PRACTISING: &str = "Mastered: keep it up";
+pub const KEEP_PRACTISING: &str = "Keep practising gently";
 
 /// "Step back to step 1, “Sit by the cage”", with "for 2 days" when it is for a while.
 pub fn step_back(step: u8, title: &str, days: u8) -> String {

@@ -80,7 +80,7 @@ pub fn remove_rest(span: &str) -> String {
 
 pub const REMOVE: &str = "Remove";
 /// Instead of a nudge to train, on an archived rat's page.
-pub const ARCHIVED: &str = "Archived: the streaks are kept as they were.";
+pub const ARCHIVED: &str = "Archived: no sessions are expected now, and the best streak is kept.";
 pub const TITLE: &str = "Consistency";
 
 /// The words after the current streak's number.

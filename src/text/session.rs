@@ -41,9 +41,10 @@ pub const TIME_IS_UP: &str =
 pub const RESUME: &str = "Resume";
 pub const PAUSE: &str = "Pause";
 
-/// Above a step's guide: "Scent: step 2 of 5", with the rats on it when they differ.
+/// Above a step's guide: "Scent: step 2 of 5", with the rats on it (`who`; empty when the
+/// session shows only this guide).
 pub fn step_position(technique: &str, step: u8, count: usize, who: &[&str]) -> String {
-    let rats = if who.len() > 1 {
+    let rats = if !who.is_empty() {
         format!(" · {}", crate::text::common::names(who))
     } else {
         String::new()
@@ -55,9 +56,10 @@ pub fn step_position(technique: &str, step: u8, count: usize, who: &[&str]) -> S
     )
 }
 
-/// For rats who mastered the technique: "Scent mastered · practising step 4".
+/// For rats who mastered the technique: "Scent mastered · practising step 4", with `who`
+/// as in [`step_position`].
 pub fn practice_position(technique: &str, step: u8, who: &[&str]) -> String {
-    let rats = if who.len() > 1 {
+    let rats = if !who.is_empty() {
         format!(" · {}", crate::text::common::names(who))
     } else {
         String::new()
@@ -124,7 +126,7 @@ mod tests {
             assert_eq!(suggested(min, max), want);
         }
         let cases: [(&[&str], &str, &str); 3] = [
-            (&["Pip"], "Training Pip", "Scent: step 2 of 5"),
+            (&["Pip"], "Training Pip", "Scent: step 2 of 5 · Pip"),
             (
                 &["Pip", "Squeak"],
                 "Training Pip and Squeak",
@@ -140,8 +142,10 @@ mod tests {
             assert_eq!(training(who), heading);
             assert_eq!(step_position("Scent", 2, 5, who), position);
         }
+        // No names when the session has only the one guide.
+        assert_eq!(step_position("Scent", 2, 5, &[]), "Scent: step 2 of 5");
         assert_eq!(
-            practice_position("Scent", 4, &["Pip"]),
+            practice_position("Scent", 4, &[]),
             "Scent mastered · practising step 4"
         );
         assert_eq!(

@@ -100,7 +100,7 @@ pub fn replaced(preview: &str) -> String {
 /// The confirmation before a replace; `here` is this device's `preview`.
 pub fn replace_text(here: &str) -> String {
     format!(
-        "This device's data ({}) is swapped for the file's. You can undo right after, until anything else changes.",
+        "This device's data ({}) is swapped for the file's. You can undo right after, until something else changes or you close Ratbond.",
         here.to_lowercase()
     )
 }
@@ -146,7 +146,7 @@ mod tests {
         );
         assert_eq!(
             replace_text("2 rats, no sessions yet"),
-            "This device's data (2 rats, no sessions yet) is swapped for the file's. You can undo right after, until anything else changes."
+            "This device's data (2 rats, no sessions yet) is swapped for the file's. You can undo right after, until something else changes or you close Ratbond."
         );
     }
 }

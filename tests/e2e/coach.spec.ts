@@ -390,7 +390,7 @@ test('a nervous rat goes from the chooser through Scent, up and back, to mastery
   await expect(page.getByText(/on this step/)).toHaveCount(0);
   await fillOutcome(page, 'Pip', RELAXED);
   await page.getByRole('button', { name: 'Save session' }).click();
-  await expectAdvice(page, 'Pip', 'Mastered: keep it up', 'Pip has mastered Scent. Keep sessions short and fun.');
+  await expectAdvice(page, 'Pip', 'Keep practising gently', 'Pip has mastered Scent. Keep sessions short and fun.');
   await page.getByRole('link', { name: 'Back to Pip' }).click();
   await expect(historySessions(page)).toHaveCount(19);
   await page.reload();
@@ -469,6 +469,15 @@ test('cage mates train together and each gets their own advice', async ({ page }
   await expectStep(page, 'Step 1 of 5: Treat from your fingers', '0 of 3 good sessions · 0 of 2 days');
   await expect(historySessions(page)).toHaveCount(3);
   await expect(historySessions(page)).toContainText(Array(3).fill('Offering treats, step 1 · Hid or fled'));
+
+  // Now on different steps: each step's guide says whose it is.
+  await training(page).getByRole('checkbox', { name: 'Also Pip' }).check();
+  await training(page).getByRole('button', { name: 'Start a session' }).click();
+  await expect(page.getByRole('region', { name: 'Offering treats: step 1 of 5 · Bo: Treat from your fingers' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Offering treats: step 2 of 5 · Pip: Come to your hand' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel session' }).click();
+  await page.getByRole('alertdialog', { name: 'Cancel this session?' }).getByRole('button', { name: 'Yes, cancel it' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bo' })).toBeVisible();
 
   // Deleting a shared session says it leaves both rats' histories.
   await historySessions(page).first().getByRole('link').click();
