@@ -3,16 +3,20 @@
 pub const SAVE: &str = "Save";
 pub const CANCEL: &str = "Cancel";
 
-/// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles"; "your rats" for none.
-pub fn names(list: &[&str]) -> String {
-    let list: Vec<&str> = list
-        .iter()
+/// The names as they will be written: trimmed, blanks left out.
+fn written(list: &[&str]) -> Vec<String> {
+    list.iter()
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
-        .collect();
-    match list.as_slice() {
+        .map(str::to_string)
+        .collect()
+}
+
+/// "Pip", "Pip and Squeak", "Pip, Squeak and Nibbles"; "your rats" for none.
+pub fn names(list: &[&str]) -> String {
+    match written(list).as_slice() {
         [] => "your rats".to_string(),
-        [one] => one.to_string(),
+        [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -20,17 +24,12 @@ pub fn names(list: &[&str]) -> String {
 /// Like [`names`], but past three names only the first two and a count: "Pip, Squeak and
 /// 4 more". For one line that has to stay short (Today's summary, a calendar title).
 pub fn few_names(list: &[&str]) -> String {
-    let list: Vec<&str> = list
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
-    match list.as_slice() {
+    match written(list).as_slice() {
         [first, second, rest @ ..] if rest.len() > 1 => format!(
             "{first}, {second} and {} more",
             crate::intl::number(rest.len() as i64)
         ),
-        _ => names(&list),
+        _ => names(list),
     }
 }
 

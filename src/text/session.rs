@@ -41,32 +41,33 @@ pub const TIME_IS_UP: &str =
 pub const RESUME: &str = "Resume";
 pub const PAUSE: &str = "Pause";
 
+/// " · Pip and Bo" after a guide's position; nothing when `who` is empty.
+fn whose(who: &[&str]) -> String {
+    if who.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", crate::text::common::names(who))
+    }
+}
+
 /// Above a step's guide: "Scent: step 2 of 5", with the rats on it (`who`; empty when the
 /// session shows only this guide).
 pub fn step_position(technique: &str, step: u8, count: usize, who: &[&str]) -> String {
-    let rats = if !who.is_empty() {
-        format!(" · {}", crate::text::common::names(who))
-    } else {
-        String::new()
-    };
     format!(
-        "{technique}: step {} of {}{rats}",
+        "{technique}: step {} of {}{}",
         number(i64::from(step)),
-        number(count as i64)
+        number(count as i64),
+        whose(who)
     )
 }
 
 /// For rats who mastered the technique: "Scent mastered · practising step 4", with `who`
 /// as in [`step_position`].
 pub fn practice_position(technique: &str, step: u8, who: &[&str]) -> String {
-    let rats = if !who.is_empty() {
-        format!(" · {}", crate::text::common::names(who))
-    } else {
-        String::new()
-    };
     format!(
-        "{technique} mastered · practising step {}{rats}",
-        number(i64::from(step))
+        "{technique} mastered · practising step {}{}",
+        number(i64::from(step)),
+        whose(who)
     )
 }
 

@@ -158,7 +158,8 @@ async function addCleo(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
 }
 
-test('a change after a restore ends its Undo, so Undo can never wipe it', async ({ page }) => {
+/** Backs up, deletes a rat, then merges the backup: the rat comes back and Undo is offered. */
+async function mergeAfterLosingARat(page: Page) {
   await page.clock.install({ time: NOW });
   await seedOnce(page);
   await open(page, 'settings');
@@ -167,6 +168,10 @@ test('a change after a restore ends its Undo, so Undo can never wipe it', async 
   await open(page, 'settings');
   await pick(page, file);
   await restore(page).getByRole('button', { name: 'Merge' }).click();
+}
+
+test('a change after a restore ends its Undo, so Undo can never wipe it', async ({ page }) => {
+  await mergeAfterLosingARat(page);
   await expect(restore(page).getByRole('button', { name: 'Undo restore' })).toBeVisible();
 
   // A new rat after the restore: going back to before it would lose Cleo, so no Undo now.
@@ -178,14 +183,7 @@ test('a change after a restore ends its Undo, so Undo can never wipe it', async 
 });
 
 test('Undo after another tab changed something says it is too late and keeps everything', async ({ page, context }) => {
-  await page.clock.install({ time: NOW });
-  await seedOnce(page);
-  await open(page, 'settings');
-  const file = await backupFile(page);
-  await loseARat(page);
-  await open(page, 'settings');
-  await pick(page, file);
-  await restore(page).getByRole('button', { name: 'Merge' }).click();
+  await mergeAfterLosingARat(page);
   await expect(page.getByTestId('rat-count')).toHaveText('2 active, 0 archived');
 
   // Another tab (no seeding there) adds a rat; this tab hears of it.
