@@ -12,9 +12,12 @@ export default defineConfig({
   fullyParallel: false,
   // 2 cores: at most 2 spec files at once (override with PW_WORKERS=1 when debugging).
   workers: Number(process.env.PW_WORKERS ?? 2),
-  retries: 0,
+  // One retry, so that one unlucky timing on a busy machine doesn't fail the whole run; a
+  // test that fails twice fails, and scripts/test.sh lists every flaky one in its summary.
+  retries: Number(process.env.PW_RETRIES ?? 1),
   forbidOnly: !!process.env.CI,
-  reporter: 'list',
+  // The JSON report lets scripts/test.sh name failed tests at the end of a long CI log.
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -41,6 +41,7 @@ STAGES_TOTAL=11
 stage_no=0
 passed=0
 summary=()
+e2e_details=""
 run_started=${SECONDS}
 
 fmt_duration() {
@@ -56,6 +57,10 @@ print_summary() {
   local line
   for line in "${summary[@]}"; do printf ' %s\n' "${line}"; done
   printf '%s\n' '------------------------------------------------------------------------'
+  if [[ -n "${e2e_details}" ]]; then
+    printf '%s\n' "${e2e_details}"
+    printf '%s\n' '------------------------------------------------------------------------'
+  fi
   printf ' total %s\n' "$(fmt_duration $((SECONDS - run_started)))"
   if [[ "${status}" == ok ]]; then
     printf ' ALL %d STAGES PASSED\n' "${passed}"
@@ -87,10 +92,17 @@ run_stage() {
   if ((rc != 0)); then
     summary+=("$(printf '[%2d] %-16s FAILED (exit %d) %8s' "${stage_no}" "${title}" "${rc}" "${took}")")
     printf '\n!!! stage %d/%d "%s" FAILED (exit %d) after %s\n' "${stage_no}" "${STAGES_TOTAL}" "${title}" "${rc}" "${took}" >&2
+    # The summary is what the tail of a CI log shows: name the failed e2e tests there too.
+    if [[ "${title}" == e2e ]]; then
+      e2e_details="$(node scripts/e2e-failures.mjs test-results/e2e-report.json 2>&1 || true)"
+    fi
     print_summary "${title}"
     exit "${rc}"
   fi
   passed=$((passed + 1))
+  if [[ "${title}" == e2e ]]; then
+    e2e_details="$(node scripts/e2e-failures.mjs --passed test-results/e2e-report.json 2>&1 || true)"
+  fi
   summary+=("$(printf '[%2d] %-16s ok     %17s' "${stage_no}" "${title}" "${took}")")
   printf '\n--- stage %d/%d "%s" ok (%s)\n' "${stage_no}" "${STAGES_TOTAL}" "${title}" "${took}"
 }

@@ -531,7 +531,8 @@ test('a running timer survives a reload and moving around, and pausing keeps the
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.clock.fastForward('00:30');
   await expect.poll(() => timerSeconds(page)).toBeGreaterThanOrEqual(atPause + 30);
-  expect(await timerSeconds(page)).toBeLessThan(atPause + 45);
+  // Far below atPause + 300 (the paused 5 minutes), with room for a slow machine's real seconds.
+  expect(await timerSeconds(page)).toBeLessThan(atPause + 120);
 
   // The logged length is the running time without the pause.
   await fillOutcome(page, 'Pip', RELAXED);
@@ -540,7 +541,7 @@ test('a running timer survives a reload and moving around, and pausing keeps the
   await expect(logged).toBeVisible();
   const secs = clockSeconds((await logged.textContent())!.split(' ')[0]);
   expect(secs).toBeGreaterThanOrEqual(atPause + 30);
-  expect(secs).toBeLessThan(atPause + 45);
+  expect(secs).toBeLessThan(atPause + 120);
 });
 
 test('cancelling a session asks first, logs nothing, and training starts again from the same step', async ({ page }) => {
@@ -693,6 +694,8 @@ test('editing a session re-runs the advice, a delete can be undone, and a step s
   await confirm.getByRole('button', { name: 'Delete session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
   await expect(page.getByText('The session was deleted.')).toBeVisible();
+  // The pointer on the toast keeps Undo there (it goes after 8 s otherwise: a slow machine).
+  await page.locator('.toast').hover();
   await expect(historySessions(page)).toHaveCount(2);
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '2 of 3 good sessions · 2 of 3 days');
   await page.getByRole('button', { name: 'Undo' }).click();

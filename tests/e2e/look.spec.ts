@@ -24,7 +24,10 @@ async function open(page: Page, path = '') {
 
 /** Rat Pip on Offering treats with one session yesterday, written once (reloads keep changes). */
 async function seedPip(page: Page) {
-  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  // Yesterday by the local calendar, as the app counts days (toISOString would give UTC's).
+  const y = new Date();
+  y.setDate(y.getDate() - 1);
+  const day = `${y.getFullYear()}-${String(y.getMonth() + 1).padStart(2, '0')}-${String(y.getDate()).padStart(2, '0')}`;
   const started = new Date(`${day}T17:00:00`).getTime();
   await page.addInitScript(
     (d) => {

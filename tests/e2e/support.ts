@@ -56,14 +56,21 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   });
 }
 
-/** The app has mounted: a <main> exists and a heading is visible. */
+/** The app has started and drawn its first screen from stored data (not just index.html's
+ *  start-up screen, which has a <main> and an <h1> of its own), and the start-up screen is gone. */
 export async function expectAppRendered(page: Page): Promise<void> {
+  await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.locator('h1').first()).toBeVisible();
 }
 
-/** axe finds no violations on the page as it is now. */
+/** axe finds no violations on the page as it is now. Once the app has started, waits for the
+ *  start-up screen to be removed (up to a second later) so the page doesn't change under axe. */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  if ((await page.locator('body[data-ready="true"]').count()) > 0) {
+    await expect(page.locator('#boot')).toHaveCount(0);
+  }
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,

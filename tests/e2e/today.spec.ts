@@ -62,8 +62,9 @@ function cards(page: Page) {
   return page.locator('.plan > li');
 }
 
-async function cardTitles(page: Page): Promise<string[]> {
-  return cards(page).locator('h2').allTextContents();
+/** The cards' titles, in order: assert with `toHaveText([...])`, which waits for the app. */
+function cardTitles(page: Page) {
+  return cards(page).locator('h2');
 }
 
 /** Starts the session from a Today card and logs a relaxed response for each rat. */
@@ -102,29 +103,30 @@ test('rats that still need a session come first, and Today reorders as sessions 
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(page.getByText('Friday 20 November')).toBeVisible();
   // Cage mates share a card; the rat without a technique waits after the due ones.
-  expect(await cardTitles(page)).toEqual(['Ada', 'Bean and Cleo', 'Dot']);
+  await expect(cardTitles(page)).toHaveText(['Ada', 'Bean and Cleo', 'Dot']);
   await expect(page.getByRole('status').filter({ hasText: 'still need a session today' })).toHaveText(
     'Ada, Bean and Cleo still need a session today.',
   );
   await expect(cards(page).first()).toContainText('Offering treats · Step 1 of');
 
   await logFromToday(page, 'Start a session with Ada', ['Ada']);
-  expect(await cardTitles(page)).toEqual(['Bean and Cleo', 'Dot', 'Ada']);
+  await expect(cardTitles(page)).toHaveText(['Bean and Cleo', 'Dot', 'Ada']);
   await expect(cards(page).last()).toContainText('1 session today · a second is even better');
   await expect(page.getByRole('button', { name: 'Start a second session with Ada' })).toBeVisible();
 
   await logFromToday(page, 'Start a session with Bean and Cleo', ['Bean', 'Cleo']);
   await expect(page.getByRole('status').filter({ hasText: 'All done for today' })).toBeVisible();
-  expect(await cardTitles(page)).toEqual(['Dot', 'Ada', 'Bean and Cleo']);
+  await expect(cardTitles(page)).toHaveText(['Dot', 'Ada', 'Bean and Cleo']);
 
   // A second session for Ada: two today is the better goal.
   await logFromToday(page, 'Start a second session with Ada', ['Ada']);
   await expect(cards(page).filter({ hasText: 'Ada' })).toContainText('2 sessions today');
   // Two sessions beat one: Ada now comes after Bean and Cleo.
-  expect(await cardTitles(page)).toEqual(['Dot', 'Bean and Cleo', 'Ada']);
+  await expect(cardTitles(page)).toHaveText(['Dot', 'Bean and Cleo', 'Ada']);
   // The plan survives a reload: it is worked out from the stored sessions.
   await page.reload();
-  expect(await cardTitles(page)).toEqual(['Dot', 'Bean and Cleo', 'Ada']);
+  await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+  await expect(cardTitles(page)).toHaveText(['Dot', 'Bean and Cleo', 'Ada']);
 });
 
 test('a rat who is the only one in its cage group gets a card like a rat alone, named once', async ({ page }) => {
