@@ -226,14 +226,23 @@ impl AppState {
     }
 
     fn commit_programs(&self, next: Programs) -> Result<(), StoreError> {
-        let before = self.programs.get_untracked();
-        let merged = self.report(
-            self.store
-                .with_value(|store| store.write_programs(&before, &next)),
-        )?;
+        let merged = self.report(self.write_programs(&next))?;
         self.set_programs(merged);
         self.end_restore_undo();
         Ok(())
+    }
+
+    /// Writes plans (merged with what another tab saved) without showing them.
+    fn write_programs(&self, next: &Programs) -> Result<Programs, StoreError> {
+        let before = self.programs.get_untracked();
+        self.store
+            .with_value(|store| store.write_programs(&before, next))
+    }
+
+    /// Backup bookkeeping (the day of the last backup, "Not now") is kept even when storage
+    /// refuses it, and leaves a restore's Undo on offer: Undo ignores it (`same_records`).
+    fn keep_backup_bookkeeping(&self, next: Programs, result: Result<Programs, StoreError>) {
+        self.set_programs(result.unwrap_or(next));
     }
 
     /// Writes the sessions that changed (merged per month with what another tab saved),
@@ -439,10 +448,9 @@ impl AppState {
     pub fn snooze_backup(&self, today: LocalDate) {
         let mut next = self.programs.get_untracked();
         next.backup_snoozed = Some(today);
-        if self.commit_programs(next.clone()).is_err() {
-            // Still hide it for now; the banner says why it didn't stick.
-            self.set_programs(next);
-        }
+        // Hidden for now either way; on error the banner says why it didn't stick.
+        let result = self.report(self.write_programs(&next));
+        self.keep_backup_bookkeeping(next, result);
     }
 
     /// Once there is real history, asks the browser not to clear it (no prompt in most
@@ -486,15 +494,9 @@ impl AppState {
     pub fn note_backup(&self, day: LocalDate) {
         let mut next = self.programs.get_untracked();
         next.last_backup = Some(day);
-        let before = self.programs.get_untracked();
         // Not worth a "couldn't save" banner: the backup itself is safe in the file.
-        match self
-            .store
-            .with_value(|store| store.write_programs(&before, &next))
-        {
-            Ok(merged) => self.set_programs(merged),
-            Err(_) => self.set_programs(next),
-        }
+        let result = self.write_programs(&next);
+        self.keep_backup_bookkeeping(next, result);
     }
 
     /// The owner moved a rat's step by hand; kept in its history.

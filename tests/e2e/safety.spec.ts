@@ -313,6 +313,43 @@ test('Today reminds about a backup after two weeks, and "Not now" keeps it away'
   await expect(page.getByTestId('backup-nudge')).toHaveCount(0);
 });
 
+test('"Not now" on the backup reminder leaves a restore\'s Undo on offer', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page, baseSeed());
+  await open(page, 'settings');
+  const { text } = await downloadedText(page, () =>
+    page.getByRole('region', { name: 'Backup' }).getByRole('button', { name: 'Download backup' }).click(),
+  );
+  // A rat added after that backup: Replace takes Cleo away, Undo brings her back.
+  await open(page, 'rats/new');
+  await page.getByLabel('Name').fill('Cleo');
+  await page.getByRole('radio', { name: /^Curious/ }).check();
+  await page.getByRole('button', { name: 'Save rat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+  await open(page, 'settings');
+  const restore = page.getByRole('region', { name: 'Restore' });
+  await restore.getByTestId('restore-file').setInputFiles({
+    name: 'ratbond-backup-2026-11-20.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
+  });
+  await restore.getByRole('button', { name: 'Replace' }).click();
+  await restore.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByTestId('rat-count')).toHaveText('2 active, 0 archived');
+
+  // The file was made before its own download was noted, so Today asks for a backup again.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Today' }).click();
+  const nudge = page.getByTestId('backup-nudge');
+  await nudge.getByRole('button', { name: 'Not now' }).click();
+  await expect(nudge).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await restore.getByRole('button', { name: 'Undo restore' }).click();
+  await expect(page.getByTestId('rat-count')).toHaveText('3 active, 0 archived');
+  // And "Not now" still holds.
+  await open(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByTestId('backup-nudge')).toHaveCount(0);
+});
+
 test('the reminder goes away once a backup is downloaded from it', async ({ page }) => {
   await page.clock.install({ time: NOW });
   await seedOnce(page, baseSeed({
