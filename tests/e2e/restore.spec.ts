@@ -2,7 +2,7 @@
 // either can be undone in one tap. Bad files are refused in words and change nothing. The
 // table of bad files is tested natively (src/store/backup.rs); here, what the owner sees.
 import { test, expect, type Page } from '@playwright/test';
-import { BUILDS, expectScreenOk, requireBuild, startServer } from './support';
+import { BUILDS, expectScreenOk, requireBuild, saveNewRat, startServer } from './support';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -82,10 +82,7 @@ test('restore with Merge brings back what was lost, counts it, and Undo puts it 
   await page.getByRole('alertdialog').getByRole('button', { name: /^Delete / }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your rats' })).toBeVisible();
   await open(page, 'rats/new');
-  await page.getByLabel('Name').fill('Cleo');
-  await page.getByRole('radio', { name: /^Curious/ }).check();
-  await page.getByRole('button', { name: 'Save rat' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+  await saveNewRat(page, 'Cleo');
   await open(page, 'settings');
   await expect(page.getByTestId('rat-count')).toHaveText('2 active, 0 archived');
 
@@ -114,10 +111,7 @@ test('Undo right after a restore returns the data exactly as it was', async ({ p
   // Change something, so Replace has something to undo.
   await page.getByRole('link', { name: 'Rats' }).click();
   await page.getByRole('link', { name: /Add a(nother)? rat/ }).first().click();
-  await page.getByLabel('Name').fill('Cleo');
-  await page.getByRole('radio', { name: /^Curious/ }).check();
-  await page.getByRole('button', { name: 'Save rat' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+  await saveNewRat(page, 'Cleo');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const withCleo = await stored(page);
   expect(withCleo).not.toBe(original);
@@ -152,10 +146,7 @@ async function loseARat(page: Page) {
 async function addCleo(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rats' }).click();
   await page.getByRole('link', { name: /Add a(nother)? rat/ }).first().click();
-  await page.getByLabel('Name').fill('Cleo');
-  await page.getByRole('radio', { name: /^Curious/ }).check();
-  await page.getByRole('button', { name: 'Save rat' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+  await saveNewRat(page, 'Cleo');
 }
 
 /** Backs up, deletes a rat, then merges the backup: the rat comes back and Undo is offered. */

@@ -1,7 +1,7 @@
 // Never losing a rat's history: every stored key damaged by hand, data from a newer version,
 // a full storage, the backup reminder on Today, and deleting everything with a typed word.
 import { test, expect, type Page } from '@playwright/test';
-import { BUILDS, expectScreenOk, requireBuild, startServer } from './support';
+import { BUILDS, expectScreenOk, requireBuild, saveNewRat, startServer } from './support';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -152,10 +152,7 @@ for (const { key, what, stillThere } of damaged) {
 
     // New data saves fine next to it.
     await open(page, 'rats/new');
-    await page.getByLabel('Name').fill('Cleo');
-    await page.getByRole('radio', { name: /^Curious/ }).check();
-    await page.getByRole('button', { name: 'Save rat' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+    await saveNewRat(page, 'Cleo');
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
     const quarantined = await page.evaluate(() =>
@@ -322,10 +319,7 @@ test('"Not now" on the backup reminder leaves a restore\'s Undo on offer', async
   );
   // A rat added after that backup: Replace takes Cleo away, Undo brings her back.
   await open(page, 'rats/new');
-  await page.getByLabel('Name').fill('Cleo');
-  await page.getByRole('radio', { name: /^Curious/ }).check();
-  await page.getByRole('button', { name: 'Save rat' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cleo' })).toBeVisible();
+  await saveNewRat(page, 'Cleo');
   await open(page, 'settings');
   const restore = page.getByRole('region', { name: 'Restore' });
   await restore.getByTestId('restore-file').setInputFiles({

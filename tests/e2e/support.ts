@@ -65,6 +65,14 @@ export async function expectAppRendered(page: Page): Promise<void> {
   await expect(page.locator('h1').first()).toBeVisible();
 }
 
+/** On the open "Add a rat" form: a curious rat called `name`, saved; waits for its page. */
+export async function saveNewRat(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('radio', { name: /^Curious/ }).check();
+  await page.getByRole('button', { name: 'Save rat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
 /** axe finds no violations on the page as it is now. Once the app has started, waits for the
  *  start-up screen to be removed (up to a second later) so the page doesn't change under axe. */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
