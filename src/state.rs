@@ -506,15 +506,19 @@ impl AppState {
         self.commit_programs(next)
     }
 
-    /// Logs or updates a session by id, so saving twice never makes two.
-    pub fn save_session(&self, session: Session) -> Result<(), StoreError> {
+    /// Logs or updates a session by id, so saving twice never makes two. `stored_on` is the
+    /// day an edited session was kept under (an edit may move it to another month); a
+    /// session being logged is looked for in its own month only.
+    pub fn save_session(
+        &self,
+        session: Session,
+        stored_on: Option<LocalDate>,
+    ) -> Result<(), StoreError> {
         let first = self.sessions.with_untracked(Vec::is_empty);
-        // An edit may have moved it to another day, maybe another month.
-        let old_day = self.sessions.with_untracked(|all| {
-            all.iter()
-                .find(|s| crate::domain::session::same_id(&s.id.0, &session.id.0))
-                .map(|s| s.day)
-        });
+        let days: Vec<LocalDate> = std::iter::once(session.day).chain(stored_on).collect();
+        let old_day = self
+            .sessions
+            .with_untracked(|all| crate::domain::session::stored_day(all, &session.id, &days));
         let removals: Vec<(SessionId, LocalDate)> = old_day
             .filter(|d| *d != session.day)
             .map(|d| (session.id.clone(), d))
@@ -605,7 +609,7 @@ impl AppState {
     pub fn undo(&self, undo: Undo) {
         match undo {
             Undo::RestoreSession { session } => {
-                if self.save_session(*session).is_ok() {
+                if self.save_session(*session, None).is_ok() {
                     self.show_toast(toast::SESSION_BACK.into(), None);
                     return;
                 }

@@ -263,6 +263,21 @@ pub fn same_id(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
+/// The day the session with `id` is kept under in `all` (sorted), looked for only in the
+/// months of `days`: five years of sessions are too many to scan on every save.
+pub fn stored_day(all: &[Session], id: &SessionId, days: &[LocalDate]) -> Option<LocalDate> {
+    let month_of = |s: &Session| (s.day.year(), s.day.month());
+    days.iter().find_map(|d| {
+        let key = (d.year(), d.month());
+        let lo = all.partition_point(|s| month_of(s) < key);
+        let hi = lo + all[lo..].partition_point(|s| month_of(s) == key);
+        all[lo..hi]
+            .iter()
+            .find(|s| same_id(&s.id.0, &id.0))
+            .map(|s| s.day)
+    })
+}
+
 /// Oldest first: by day, then start time, then id so equal times still sort the same way.
 pub fn sort_sessions(sessions: &mut [Session]) {
     crate::domain::order::sort_by(sessions, &session_order);
@@ -565,6 +580,44 @@ mod tests {
             ("ten", None),
         ] {
             assert_eq!(typed_minutes(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_session_is_found_in_the_months_asked_only() {
+        let day = |m: u8, d: u8| LocalDate::new(2026, m, d).unwrap();
+        let make = |id: &str, on: LocalDate| Session {
+            id: SessionId(id.into()),
+            day: on,
+            started_at: 1.0,
+            duration_secs: 60,
+            outcomes: vec![],
+            treats: 0,
+            note: String::new(),
+            updated_at: 1.0,
+        };
+        let mut all = vec![
+            make("a", day(9, 30)),
+            make("b", day(10, 1)),
+            make("c", day(10, 31)),
+            make("d", day(11, 2)),
+        ];
+        sort_sessions(&mut all);
+        let id = |s: &str| SessionId(s.into());
+        let cases: [(&str, Vec<LocalDate>, Option<LocalDate>); 7] = [
+            // Saved twice on its day: found in its own month.
+            ("c", vec![day(10, 31)], Some(day(10, 31))),
+            ("c", vec![day(10, 2)], Some(day(10, 31))),
+            // An edit moved it to November: found under the day it was stored on.
+            ("c", vec![day(11, 5), day(10, 31)], Some(day(10, 31))),
+            ("a", vec![day(10, 1), day(9, 30)], Some(day(9, 30))),
+            // Not in the months asked, or new.
+            ("a", vec![day(10, 1)], None),
+            ("z", vec![day(10, 1), day(11, 2)], None),
+            ("d", vec![], None),
+        ];
+        for (who, days, want) in cases {
+            assert_eq!(stored_day(&all, &id(who), &days), want, "{who} in {days:?}");
         }
     }
 

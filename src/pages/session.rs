@@ -284,7 +284,7 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
             } else {
                 Vec::new()
             };
-            if app.save_session(session.clone()).is_ok() {
+            if app.save_session(session.clone(), None).is_ok() {
                 let _ = app.set_timer(None);
                 wake_lock::release();
                 saved.set(Some(Saved { session, advice }));

@@ -131,7 +131,10 @@ fn SessionEditor(
             errors.set(Vec::new());
             let mut updated = original.clone();
             updated.apply(valid, platform::now_ms());
-            if app.save_session(updated.clone()).is_ok() {
+            if app
+                .save_session(updated.clone(), Some(original.day))
+                .is_ok()
+            {
                 let today = platform::today();
                 let cards: Vec<_> = updated
                     .outcomes
