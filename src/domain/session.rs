@@ -263,15 +263,18 @@ pub fn same_id(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
+/// Where the sessions of one (year, month) are in `all`: sorted by day, so one run.
+fn month_run(all: &[Session], key: (i32, u8)) -> std::ops::Range<usize> {
+    let month_of = |s: &Session| (s.day.year(), s.day.month());
+    let lo = all.partition_point(|s| month_of(s) < key);
+    lo..lo + all[lo..].partition_point(|s| month_of(s) == key)
+}
+
 /// The day the session with `id` is kept under in `all` (sorted), looked for only in the
 /// months of `days`: five years of sessions are too many to scan on every save.
 pub fn stored_day(all: &[Session], id: &SessionId, days: &[LocalDate]) -> Option<LocalDate> {
-    let month_of = |s: &Session| (s.day.year(), s.day.month());
     days.iter().find_map(|d| {
-        let key = (d.year(), d.month());
-        let lo = all.partition_point(|s| month_of(s) < key);
-        let hi = lo + all[lo..].partition_point(|s| month_of(s) == key);
-        all[lo..hi]
+        all[month_run(all, (d.year(), d.month()))]
             .iter()
             .find(|s| same_id(&s.id.0, &id.0))
             .map(|s| s.day)
@@ -296,8 +299,7 @@ pub fn replace_months(all: &mut Vec<Session>, months: &[(i32, u8)], mut fresh: V
     let mut fresh = fresh.into_iter().peekable();
     for key in keys {
         // Sorted by day, so a month is one run of `all`.
-        let lo = all.partition_point(|s| month_of(s) < key);
-        let hi = lo + all[lo..].partition_point(|s| month_of(s) == key);
+        let run = month_run(all, key);
         let mut these = Vec::new();
         while let Some(s) = fresh.next_if(|s| month_of(s) <= key) {
             if month_of(&s) == key {
@@ -306,7 +308,7 @@ pub fn replace_months(all: &mut Vec<Session>, months: &[(i32, u8)], mut fresh: V
                 stray.push(s);
             }
         }
-        all.splice(lo..hi, these);
+        all.splice(run, these);
     }
     // Sessions outside `months` (a month value may hold any day): after their equals, as a
     // stable sort would put them.
