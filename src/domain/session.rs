@@ -585,19 +585,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_stored_session_is_found_in_the_months_asked_only() {
-        let day = |m: u8, d: u8| LocalDate::new(2026, m, d).unwrap();
-        let make = |id: &str, on: LocalDate| Session {
+    /// A session with no rats, for tests of ordering and lookup.
+    fn bare(id: &str, on: LocalDate, at: f64) -> Session {
+        Session {
             id: SessionId(id.into()),
             day: on,
-            started_at: 1.0,
+            started_at: at,
             duration_secs: 60,
             outcomes: vec![],
             treats: 0,
             note: String::new(),
             updated_at: 1.0,
-        };
+        }
+    }
+
+    #[test]
+    fn a_stored_session_is_found_in_the_months_asked_only() {
+        let day = |m: u8, d: u8| LocalDate::new(2026, m, d).unwrap();
+        let make = |id: &str, on: LocalDate| bare(id, on, 1.0);
         let mut all = vec![
             make("a", day(9, 30)),
             make("b", day(10, 1)),
@@ -626,16 +631,7 @@ mod tests {
     #[test]
     fn replacing_months_equals_dropping_them_and_sorting_again() {
         let day = |m: u8, d: u8| LocalDate::new(2026, m, d).unwrap();
-        let make = |id: &str, on: LocalDate, at: f64| Session {
-            id: SessionId(id.into()),
-            day: on,
-            started_at: at,
-            duration_secs: 60,
-            outcomes: vec![],
-            treats: 0,
-            note: String::new(),
-            updated_at: 1.0,
-        };
+        let make = bare;
         let mut all = vec![
             make("a", day(9, 30), 1.0),
             make("b", day(10, 1), 1.0),
