@@ -370,7 +370,7 @@ pub static ENTRIES: &[Entry] = &[
         "Red-brown crust at the eyes or nose often means stress or illness.",
         &[
             "It looks like dried blood, but isn't.",
-            "Give your rat a few quiet days with easy steps. If you see it often, or your rat seems ill, see a vet.",
+            "Let your rat rest until tomorrow, then keep sessions short and easy for a few days. If you see it often, or your rat seems ill, see a vet.",
         ],
         "crust sick",
     ),
@@ -928,9 +928,17 @@ mod tests {
         for e in in_topic(Topic::BodyLanguage).filter(|e| e.mood == Some(Mood::Stress)) {
             let text = e.body.join(" ").to_lowercase();
             assert!(
-                ["calm", "space", "hand away", "hand back", "let it", "quiet"]
-                    .iter()
-                    .any(|w| text.contains(w)),
+                [
+                    "calm",
+                    "space",
+                    "hand away",
+                    "hand back",
+                    "let it",
+                    "quiet",
+                    "rest"
+                ]
+                .iter()
+                .any(|w| text.contains(w)),
                 "{} doesn't say how to ease off",
                 e.id
             );

@@ -346,12 +346,13 @@ fn judge_step(
             } else {
                 not_good_reason(name, step, attempt)
             };
+            // Whichever of the two waits is longer, so the count only goes down.
             let wait = back.until.days_since(attempt.day);
-            let then = if wait > 0 {
+            let more = tally.need_days.saturating_sub(tally.good_days);
+            let then = if wait > i64::from(more) {
                 t::stay_easier_for(wait, title)
             } else {
-                let more = tally.need_days.saturating_sub(tally.good_days).max(1);
-                t::more_calm_days_then(more, title)
+                t::more_calm_days_then(more.max(1), title)
             };
             t::then(&first, &then)
         }));
@@ -1653,6 +1654,53 @@ mod tests {
         assert!(
             reason.contains("1 more day") && reason.contains("Gentle petting"),
             "{reason}"
+        );
+    }
+
+    #[test]
+    fn the_wait_after_a_step_back_only_counts_down() {
+        // Bitten on a step that needs a sign, then relaxed days without it, then with it.
+        let events = [
+            O(0, 1),
+            S(0, OK, NIP),
+            S(1, OK, NO),
+            S(2, OK, NO),
+            S(3, OK, NO),
+            S(4, OK, CLIMB),
+            S(5, OK, CLIMB),
+            S(6, OK, CLIMB),
+        ];
+        let r = run(NeutralSpace, &events);
+        let left = |reason: &str| -> Option<i64> {
+            let then = reason.split(". ").last()?;
+            if then.contains("One more calm day") {
+                return Some(1);
+            }
+            then.split_whitespace()
+                .zip(then.split_whitespace().skip(1))
+                .find(|(_, next)| *next == "more")
+                .and_then(|(n, _)| n.parse().ok())
+        };
+        let mut last = i64::MAX;
+        let mut seen = 0;
+        for e in r.entries.iter().skip(2) {
+            let reason = &e.advice.reason;
+            assert!(!reason.contains("more here"), "{reason}");
+            if e.advice.decision != Decision::Stay {
+                break;
+            }
+            let n = left(reason).unwrap_or_else(|| panic!("no count in {reason:?}"));
+            assert!(n <= last, "went up from {last} to {n}: {reason}");
+            last = n;
+            seen += 1;
+        }
+        assert!(
+            seen >= 3,
+            "{:#?}",
+            r.entries
+                .iter()
+                .map(|e| &e.advice.reason)
+                .collect::<Vec<_>>()
         );
     }
 

@@ -175,6 +175,11 @@ impl RatOutcome {
     pub fn has(&self, sign: Sign) -> bool {
         self.signs.contains(&sign)
     }
+
+    /// Scared, a nip or bite, or red tears: enough for one day.
+    pub fn was_hard(&self) -> bool {
+        self.response.is_fear() || self.has(Sign::NippedOrBit) || self.has(Sign::RedTears)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

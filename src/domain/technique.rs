@@ -320,7 +320,7 @@ const AVOIDS_SCENT: Warning = Warning {
 const RED_TEARS: Warning = Warning {
     sign: "Red tears: a red-brown crust around the eyes or nose",
     what_to_do:
-        "This often means stress or illness. Give a few quiet days. If you see it often, see a vet.",
+        "This often means stress or illness. Rest until tomorrow, then keep sessions short and easy. If you see it often, see a vet.",
 };
 
 const NO_BARS: &str = "Give treats through the open door, never through the bars. A rat fed through the bars learns that fingers poking in are food.";

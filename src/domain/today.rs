@@ -8,7 +8,7 @@ use super::ics::Reminder;
 use super::program::{rat_replay_mine, Programs, RatProgram};
 use super::progression::Words;
 use super::rat::{Rat, RatId};
-use super::session::{same_id, Session};
+use super::session::{same_id, RatOutcome, Session};
 use super::streak::streaks;
 use super::technique::{technique, TechniqueId};
 
@@ -21,6 +21,8 @@ pub enum Due {
     NoTechnique,
     /// One session done; a second is better.
     Better,
+    /// A session today was hard (fear, a bite, red tears): no second one today.
+    RestAfterHard,
     /// Two or more sessions today.
     Done,
     /// A rest day, with no session.
@@ -54,7 +56,9 @@ impl PlanCard {
     pub fn trainable(&self) -> Vec<RatId> {
         self.rats
             .iter()
-            .filter(|r| r.technique.is_some() && r.due != Due::Resting)
+            .filter(|r| {
+                r.technique.is_some() && !matches!(r.due, Due::Resting | Due::RestAfterHard)
+            })
             .map(|r| r.id.clone())
             .collect()
     }
@@ -226,10 +230,16 @@ fn plan_rat(rat: &Rat, programs: &Programs, mine: &[&Session], today: LocalDate)
             .map(|s| (r.progress.step.saturating_add(1), t.steps.len(), s.title))
     });
     let done = counts.sessions_today;
+    let hard_today = mine
+        .iter()
+        .filter(|s| s.day == today)
+        .filter_map(|s| s.outcome_for(&rat.id))
+        .any(RatOutcome::was_hard);
     let due = match (technique_id, done) {
         (None, _) => Due::NoTechnique,
         (_, 0) if rest.is_rest(today) => Due::Resting,
         (_, 0) => Due::Now,
+        _ if hard_today => Due::RestAfterHard,
         (_, 1) => Due::Better,
         _ => Due::Done,
     };
@@ -269,7 +279,7 @@ pub fn next_practice_time(times: &[Reminder], minutes_now: u32) -> Option<(Remin
 mod tests {
     use super::*;
     use crate::domain::rat::{RatDraft, Temperament};
-    use crate::domain::session::{RatOutcome, Response, SessionId};
+    use crate::domain::session::{Response, SessionId, Sign};
 
     fn day(d: u8) -> LocalDate {
         LocalDate::new(2026, 11, d).unwrap()
@@ -440,6 +450,74 @@ mod tests {
             plan(&rats, &progs, &yesterday, day(20))[0].rats[0].due,
             Due::Now
         );
+    }
+
+    #[test]
+    fn a_hard_session_today_means_rest_not_a_second_session() {
+        let rats = vec![
+            rat("a", "Ada", Some("Big cage")),
+            rat("b", "Bean", Some("Big cage")),
+        ];
+        let progs = programs(&["a", "b"]);
+        let hard = |id: &str, response: Response, signs: Vec<Sign>| {
+            let mut s = session(id, day(20), &["a"]);
+            s.outcomes[0].response = response;
+            s.outcomes[0].signs = signs;
+            s
+        };
+        // (Ada's session today, Ada's due, the card's trainable rats)
+        let cases = [
+            (hard("s", Response::Relaxed, vec![]), Due::Better, vec!["b"]),
+            (
+                hard("s", Response::Cautious, vec![]),
+                Due::Better,
+                vec!["b"],
+            ),
+            (
+                hard("s", Response::HidOrFled, vec![]),
+                Due::RestAfterHard,
+                vec!["b"],
+            ),
+            (
+                hard("s", Response::FrozeOrTense, vec![]),
+                Due::RestAfterHard,
+                vec!["b"],
+            ),
+            (
+                hard("s", Response::Relaxed, vec![Sign::RedTears]),
+                Due::RestAfterHard,
+                vec!["b"],
+            ),
+            (
+                hard("s", Response::Relaxed, vec![Sign::NippedOrBit]),
+                Due::RestAfterHard,
+                vec!["b"],
+            ),
+        ];
+        for (ada_today, want, trainable) in cases {
+            let cards = plan(&rats, &progs, std::slice::from_ref(&ada_today), day(20));
+            let ada = cards[0].rats.iter().find(|r| r.name == "Ada").unwrap();
+            assert_eq!(ada.due, want, "{:?}", ada_today.outcomes[0]);
+            let mut got: Vec<String> = cards[0].trainable().into_iter().map(|r| r.0).collect();
+            got.sort();
+            let mut all = trainable.clone();
+            if want == Due::Better {
+                all.insert(0, "a");
+            }
+            assert_eq!(got, all, "{:?}", ada_today.outcomes[0]);
+        }
+        // Once both had a hard session, nobody is offered another today.
+        let mut both = hard("s", Response::HidOrFled, vec![]);
+        both.outcomes.push(RatOutcome {
+            rat: RatId("b".into()),
+            ..both.outcomes[0].clone()
+        });
+        let cards = plan(&rats, &progs, std::slice::from_ref(&both), day(20));
+        assert_eq!(cards[0].due, Due::RestAfterHard);
+        assert!(cards[0].trainable().is_empty());
+        // A hard day yesterday doesn't stop today's session.
+        both.day = day(19);
+        assert_eq!(plan(&rats, &progs, &[both], day(20))[0].due, Due::Now);
     }
 
     #[test]

@@ -129,6 +129,7 @@ fn PlanCardView(card: PlanCard, #[prop(optional)] button_below: bool) -> impl In
         Due::Now => "now",
         Due::NoTechnique => "no-technique",
         Due::Better => "better",
+        Due::RestAfterHard => "rest-after-hard",
         Due::Done => "done",
         Due::Resting => "resting",
     };
@@ -208,6 +209,7 @@ fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
     let status = match rat.due {
         Due::Now => t::NO_SESSION_YET_TODAY.to_string(),
         Due::Better => t::ONE_SESSION_TODAY.to_string(),
+        Due::RestAfterHard => t::REST_AFTER_HARD.to_string(),
         Due::Done => t::sessions_today_done(rat.done_today),
         Due::Resting => t::RESTING_TODAY.to_string(),
         Due::NoTechnique => String::new(),

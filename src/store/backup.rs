@@ -186,7 +186,6 @@ pub enum Problem {
     TooManyTreats(u64),
     NoRats,
     SameRatTwice,
-    UnknownRat,
     /// "has a technique Ratbond doesn't know".
     Unknown(&'static str),
     StepNotInLadder(TechniqueId),
@@ -213,10 +212,6 @@ impl Problem {
             Problem::TooManyTreats(n) => t::too_many_treats(*n, TREATS_MAX),
             Problem::NoRats => t::NO_RATS.into(),
             Problem::SameRatTwice => t::SAME_RAT_TWICE.into(),
-            Problem::UnknownRat => match subject {
-                Subject::Plan { .. } => t::PLAN_UNKNOWN_RAT.into(),
-                _ => t::UNKNOWN_RAT.into(),
-            },
             Problem::Unknown(what) => t::unknown(what),
             Problem::StepNotInLadder(tech) => t::step_not_in_ladder(tech.name()),
             Problem::SameIdAs(first) => match subject {
@@ -433,10 +428,14 @@ fn present<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     obj.get(key).filter(|v| !v.is_null())
 }
 
+fn valid_id(s: &str) -> bool {
+    !s.trim().is_empty() && s.chars().count() <= ID_MAX && !has_control(s, false)
+}
+
 fn id_of(obj: &Map<String, Value>) -> Result<String, Problem> {
     let v = present(obj, "id").ok_or(Problem::Missing("id"))?;
     v.as_str()
-        .filter(|s| !s.trim().is_empty() && s.chars().count() <= ID_MAX && !has_control(s, false))
+        .filter(|s| valid_id(s))
         .map(str::to_string)
         .ok_or(Problem::Bad("id"))
 }
@@ -556,7 +555,7 @@ fn check_data(v: &Value, export_day: LocalDate) -> Result<BackupData, BackupErro
             subject: Subject::Session { n },
             problem,
         };
-        let session = check_session(v, &rat_index, horizon).map_err(fail)?;
+        let session = check_session(v, horizon).map_err(fail)?;
         if let Some(first) = session_index.get(&session.id.0) {
             return Err(fail(Problem::SameIdAs(*first)));
         }
@@ -628,11 +627,7 @@ fn rat_fields(v: &Value, obj: &Map<String, Value>, horizon: LocalDate) -> Result
     typed::<Rat>(v).map_err(|_| Problem::Unreadable)
 }
 
-fn check_session(
-    v: &Value,
-    rats: &BTreeMap<String, usize>,
-    horizon: LocalDate,
-) -> Result<Session, Problem> {
+fn check_session(v: &Value, horizon: LocalDate) -> Result<Session, Problem> {
     let obj = v.as_object().ok_or(Problem::Unreadable)?;
     id_of(obj)?;
     let day = present(obj, "day").ok_or(Problem::Missing("date"))?;
@@ -669,8 +664,9 @@ fn check_session(
             .ok_or(Problem::Missing("rat"))?
             .as_str()
             .ok_or(Problem::Bad("rat"))?;
-        if !rats.contains_key(rat) {
-            return Err(Problem::UnknownRat);
+        // A rat deleted from the app keeps its history, so it needn't be in the file.
+        if !valid_id(rat) {
+            return Err(Problem::Bad("rat id"));
         }
         if !seen.insert(rat) {
             return Err(Problem::SameRatTwice);
@@ -704,21 +700,21 @@ fn check_programs(
         let plans = plans.as_object().ok_or(UNREADABLE)?;
         for (i, (rat_id, plan)) in plans.iter().enumerate() {
             let n = i + 1;
-            let Some(&rat_n) = rat_index.get(rat_id) else {
-                return Err(BackupError::Item {
-                    subject: Subject::Plan { n, rat: None },
-                    problem: Problem::UnknownRat,
-                });
+            // A deleted rat's plan stays with its history, like its sessions.
+            let rat = rat_index.get(rat_id).map(|&rat_n| {
+                let name = rats
+                    .get(rat_n - 1)
+                    .map(|r| r.name.trim().to_string())
+                    .unwrap_or_default();
+                (rat_n, name)
+            });
+            let checked = if valid_id(rat_id) {
+                check_plan(plan, rat_id, horizon)
+            } else {
+                Err(Problem::Bad("rat id"))
             };
-            let name = rats
-                .get(rat_n - 1)
-                .map(|r| r.name.trim().to_string())
-                .unwrap_or_default();
-            check_plan(plan, rat_id, horizon).map_err(|problem| BackupError::Item {
-                subject: Subject::Plan {
-                    n,
-                    rat: Some((rat_n, name)),
-                },
+            checked.map_err(|problem| BackupError::Item {
+                subject: Subject::Plan { n, rat },
                 problem,
             })?;
         }
@@ -1355,9 +1351,9 @@ mod tests {
                 "Session 3 is marked as the same session as session 1.",
             ),
             (
-                "dangling rat",
-                with_data(|d| d["sessions"][1]["outcomes"][1]["rat"] = json!("ghost")),
-                "Session 2 refers to a rat that isn't in the file.",
+                "blank rat id",
+                with_data(|d| d["sessions"][1]["outcomes"][1]["rat"] = json!(" ")),
+                "Session 2 has a bad rat id.",
             ),
             (
                 "date 0000-01-01",
@@ -1455,9 +1451,9 @@ mod tests {
                 "Session 1 has a sign Ratbond doesn't know.",
             ),
             (
-                "plan for a rat not in the file",
-                with_data(|d| d["programs"]["rats"]["ghost"] = json!({})),
-                "Training plan 1 is for a rat that isn't in the file.",
+                "plan for a blank rat id",
+                with_data(|d| d["programs"]["rats"][" "] = json!({})),
+                "Training plan 1 has a bad rat id.",
             ),
             (
                 "plan with unknown technique",
@@ -1569,6 +1565,23 @@ mod tests {
         // Empty data too.
         let empty = read(&export(&BackupData::default(), "0.1.0", now())).unwrap();
         assert_eq!(empty.data, BackupData::default());
+    }
+
+    #[test]
+    fn a_deleted_rats_history_is_kept_and_restorable() {
+        // Deleting a rat keeps its sessions (shared ones too) and its plan.
+        let mut data = fixture();
+        let gone = data.rats.remove(1);
+        assert!(data
+            .sessions
+            .iter()
+            .any(|s| s.outcome_for(&gone.id).is_some()));
+        assert!(data.programs.of(&gone.id).is_some());
+        let back = read(&export(&data, "0.1.0", now())).unwrap();
+        assert_eq!(back.data, data);
+        // Even with no rats left at all.
+        data.rats.clear();
+        assert_eq!(read(&export(&data, "0.1.0", now())).unwrap().data, data);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::common::counted;
 
 // Welfare.
-pub const NOTE_RED_TEARS: &str = "Red tears can mean stress or illness. Give a few quiet days with no training. If they keep coming back, or your rat sneezes or seems unwell, see a rat-savvy vet.";
+pub const NOTE_RED_TEARS: &str = "Red tears can mean stress or illness. Let your rat rest until tomorrow, then keep sessions short and easy for a few days. If they keep coming back, or your rat sneezes or seems unwell, see a rat-savvy vet.";
 pub const NOTE_BITING: &str = "Biting is a rat's way of saying stop. Give a few quiet days without handling, then make the steps smaller. Sudden biting can also mean pain, so a vet check is a good idea.";
 /// What the rat did, for `pause_and_check`.
 pub const HAD_RED_TEARS: &str = "had red tears";
@@ -92,7 +92,7 @@ pub fn stay_easier_for(days: i64, title: &str) -> String {
 }
 
 pub fn more_calm_days_then(days: u8, title: &str) -> String {
-    format!("{} more here, then try “{title}” again.", calm_days(days))
+    format!("{} here, then try “{title}” again.", calm_days(days))
 }
 
 /// Two sentences about the easier step, one after the other.

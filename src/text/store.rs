@@ -150,10 +150,6 @@ pub const CANT_BE_READ: &str = "can't be read";
 pub const NOTES_UNREADABLE: &str = "has notes that can't be read";
 pub const NO_RATS: &str = "has no rats";
 pub const SAME_RAT_TWICE: &str = "lists the same rat twice";
-/// A training plan's rat.
-pub const PLAN_UNKNOWN_RAT: &str = "is for a rat that isn't in the file";
-/// A session's rat.
-pub const UNKNOWN_RAT: &str = "refers to a rat that isn't in the file";
 pub const REST_BACKWARDS: &str = "has a rest period that ends before it starts";
 pub const REST_TOO_FAR: &str = "has rest days too far in the future";
 

@@ -334,7 +334,7 @@ test('a nervous rat goes from the chooser through Scent, up and back, to mastery
     'Pip',
     RELAXED,
     STAY,
-    'Pip was calm today. Stay on this easier step for 1 more day, then try “Treats from your hand” again.',
+    'Pip was calm today. One more calm day here, then try “Treats from your hand” again.',
   );
   await goToDay(page, 6);
   await session(

@@ -270,3 +270,26 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectScreenOk(page, 'restore refused', scheme);
   });
 }
+
+test('a backup made after deleting a rat still restores, with that rat’s history', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page);
+  // Pip has all three sessions; deleting Pip keeps them (the rat's history stays).
+  await open(page, 'rats/r-0');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /^Delete / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your rats' })).toBeVisible();
+  await open(page, 'settings');
+  const file = await backupFile(page);
+  await pick(page, file);
+  await expect(restore(page).getByTestId('restore-preview')).toContainText('3 sessions');
+  await expect(restore(page).getByText(/can.t be restored/)).toHaveCount(0);
+  await restore(page).getByRole('button', { name: 'Replace' }).click();
+  const dialog = page.getByRole('alertdialog');
+  if (await dialog.count()) await dialog.getByRole('button', { name: /^Replace/ }).click();
+  await expect(restore(page).getByTestId('restore-done')).toBeVisible();
+  // Everything came back: a new backup holds the same data, Pip's sessions too.
+  const again = JSON.parse(await backupFile(page)).data;
+  expect(again).toEqual(JSON.parse(file).data);
+  expect(again.sessions).toHaveLength(3);
+});

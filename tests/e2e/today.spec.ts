@@ -68,17 +68,28 @@ function cardTitles(page: Page) {
 }
 
 /** Starts the session from a Today card and logs a relaxed response for each rat. */
-async function logFromToday(page: Page, button: string, names: string[]) {
+async function logFromToday(page: Page, button: string, names: string[], response = 'Relaxed') {
   await page.getByRole('button', { name: button }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Training / })).toBeVisible();
   for (const name of names) {
-    await page.getByRole('group', { name: `How did ${name} respond?` }).getByRole('radio', { name: 'Relaxed', exact: true }).check();
+    await page.getByRole('group', { name: `How did ${name} respond?` }).getByRole('radio', { name: response, exact: true }).check();
   }
   await page.getByRole('button', { name: 'Save session' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Well done/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Well done|Thank you)/ })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 }
+
+test('after a scared session Today asks for rest, not a second session', async ({ page }) => {
+  await openWith(page, FAMILY);
+  await logFromToday(page, 'Start a session with Ada', ['Ada'], 'Hid or fled');
+  const ada = cards(page).filter({ hasText: 'Ada' });
+  await expect(ada).toContainText('A hard session today · let this rat rest until tomorrow');
+  await expect(ada).not.toContainText('a second is even better');
+  await expect(page.getByRole('button', { name: /^Start .*session with Ada/ })).toHaveCount(0);
+  // The others are still offered theirs.
+  await expect(page.getByRole('button', { name: 'Start a session with Bean and Cleo' })).toBeVisible();
+});
 
 test('first run: Today leads to adding the first rat', async ({ page }) => {
   await openWith(page, null);
