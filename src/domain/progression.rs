@@ -39,6 +39,8 @@ pub const LONG_GAP_DAYS: i64 = 14;
 pub const WELFARE_WINDOW: usize = 5;
 /// Red tears or bites this many times in the window means pause and check.
 pub const WELFARE_REPEATS: usize = 2;
+/// After such a pause, Today doesn't ask for a session for this many days.
+pub const QUIET_DAYS_AFTER_PAUSE: i64 = 3;
 
 /// Which signs were seen, as a small set so an [`Attempt`] can be `Copy`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -476,6 +478,16 @@ impl Replay {
 
     /// What the coach says today, before a session is logged (from a replay with words: a
     /// pause repeats the reason given for it).
+    /// The day of the last session, when it paused training for the rat's health.
+    pub fn paused_on(&self) -> Option<LocalDate> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| matches!(e.source, Source::Session(_)))
+            .filter(|e| matches!(e.advice.decision, Decision::PauseAndCheck { .. }))
+            .map(|e| e.day)
+    }
+
     pub fn outlook(&self, who: &Trainee, today: LocalDate) -> Advice {
         debug_assert_eq!(
             self.words,

@@ -6,7 +6,7 @@
 use super::date::LocalDate;
 use super::ics::Reminder;
 use super::program::{rat_replay_mine, Programs, RatProgram};
-use super::progression::Words;
+use super::progression::{Words, QUIET_DAYS_AFTER_PAUSE};
 use super::rat::{Rat, RatId};
 use super::session::{same_id, RatOutcome, Session};
 use super::streak::streaks;
@@ -27,6 +27,8 @@ pub enum Due {
     Done,
     /// A rest day, with no session.
     Resting,
+    /// Quiet days after the coach paused training for the rat's health.
+    Paused,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +59,8 @@ impl PlanCard {
         self.rats
             .iter()
             .filter(|r| {
-                r.technique.is_some() && !matches!(r.due, Due::Resting | Due::RestAfterHard)
+                r.technique.is_some()
+                    && !matches!(r.due, Due::Resting | Due::RestAfterHard | Due::Paused)
             })
             .map(|r| r.id.clone())
             .collect()
@@ -235,9 +238,14 @@ fn plan_rat(rat: &Rat, programs: &Programs, mine: &[&Session], today: LocalDate)
         .filter(|s| s.day == today)
         .filter_map(|s| s.outcome_for(&rat.id))
         .any(RatOutcome::was_hard);
+    let quiet_after_pause = replay
+        .as_ref()
+        .and_then(|r| r.paused_on())
+        .is_some_and(|day| today.days_since(day) < QUIET_DAYS_AFTER_PAUSE);
     let due = match (technique_id, done) {
         (None, _) => Due::NoTechnique,
         (_, 0) if rest.is_rest(today) => Due::Resting,
+        (_, 0) if quiet_after_pause => Due::Paused,
         (_, 0) => Due::Now,
         _ if hard_today => Due::RestAfterHard,
         (_, 1) => Due::Better,
@@ -518,6 +526,47 @@ mod tests {
         // A hard day yesterday doesn't stop today's session.
         both.day = day(19);
         assert_eq!(plan(&rats, &progs, &[both], day(20))[0].due, Due::Now);
+    }
+
+    #[test]
+    fn a_health_pause_gives_quiet_days_then_due_again() {
+        let rats = vec![rat("a", "Ada", None), rat("b", "Bean", None)];
+        let progs = programs(&["a", "b"]);
+        let red = |id: &str, on: LocalDate| {
+            let mut s = session(id, on, &["a"]);
+            s.outcomes[0].signs = vec![Sign::RedTears];
+            s
+        };
+        // Red tears twice in a row pause Ada's training (the coach's welfare check).
+        let sessions = vec![
+            red("s1", day(18)),
+            red("s2", day(19)),
+            session("s3", day(19), &["b"]),
+        ];
+        let due_of = |today: LocalDate, name: &str| {
+            plan(&rats, &progs, &sessions, today)
+                .iter()
+                .flat_map(|c| c.rats.clone())
+                .find(|r| r.name == name)
+                .map(|r| r.due)
+        };
+        let cases = [
+            (20, Due::Paused),
+            (21, Due::Paused),
+            (22, Due::Now),
+            (30, Due::Now),
+        ];
+        for (n, want) in cases {
+            assert_eq!(due_of(day(n), "Ada"), Some(want), "day {n}");
+            assert_eq!(due_of(day(n), "Bean"), Some(Due::Now), "day {n}");
+        }
+        let cards = plan(&rats, &progs, &sessions, day(20));
+        let ada = cards.iter().find(|c| c.rats[0].name == "Ada").unwrap();
+        assert!(ada.trainable().is_empty());
+        assert!(!ada.is_due());
+        // One red-tears session alone doesn't pause.
+        let once = vec![red("s2", day(19))];
+        assert_eq!(plan(&rats, &progs, &once, day(20))[0].due, Due::Now);
     }
 
     #[test]

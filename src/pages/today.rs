@@ -132,6 +132,7 @@ fn PlanCardView(card: PlanCard, #[prop(optional)] button_below: bool) -> impl In
         Due::RestAfterHard => "rest-after-hard",
         Due::Done => "done",
         Due::Resting => "resting",
+        Due::Paused => "paused",
     };
     // The first due card's button sits in the bar at the bottom, within thumb reach.
     let button = (!button_below).then(|| view! { <StartButton card=card.clone()/> });
@@ -212,6 +213,7 @@ fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
         Due::RestAfterHard => t::REST_AFTER_HARD.to_string(),
         Due::Done => t::sessions_today_done(rat.done_today),
         Due::Resting => t::RESTING_TODAY.to_string(),
+        Due::Paused => t::QUIET_DAYS.to_string(),
         Due::NoTechnique => String::new(),
     };
     let streak = (rat.streak > 0).then(|| t::streak(rat.streak));

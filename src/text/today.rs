@@ -64,6 +64,7 @@ pub const NO_TECHNIQUE_YET: &str = "No technique yet";
 pub const NO_SESSION_YET_TODAY: &str = "No session yet today";
 pub const ONE_SESSION_TODAY: &str = "1 session today · a second is even better";
 pub const RESTING_TODAY: &str = "Resting today";
+pub const QUIET_DAYS: &str = "A few quiet days for health · start again gently when well";
 pub const REST_AFTER_HARD: &str = "A hard session today · let this rat rest until tomorrow";
 
 /// Two or more sessions today.
