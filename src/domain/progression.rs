@@ -12,7 +12,8 @@
 //! - Move up after `good_sessions` good sessions on `good_days` different days, and
 //!   no earlier than `min_days` calendar days on the step. The session that moves a
 //!   rat up must itself be good.
-//! - Fear is the response (Hid/Fled or Froze/Tense). `fear_sessions_to_step_back` of
+//! - Fear is the response (Hid/Fled or Froze/Tense), or a sign of fear (froze, hid,
+//!   squeaked) seen with a milder response. `fear_sessions_to_step_back` of
 //!   the last `fear_window` sessions at the step steps back to the rule's `back_to`.
 //!   A nip or bite steps back at once on steps with `bite_steps_back`.
 //! - After a step back, the rat stays on the easier step until `back_until`; then,
@@ -53,6 +54,11 @@ impl SignSet {
     pub fn contains(self, sign: Sign) -> bool {
         self.0 & Self::bit(sign) != 0
     }
+    pub fn first_fear(self) -> Option<Sign> {
+        Sign::ALL
+            .into_iter()
+            .find(|s| s.is_fear() && self.contains(*s))
+    }
     pub fn first_stress(self) -> Option<Sign> {
         Sign::ALL
             .into_iter()
@@ -83,8 +89,9 @@ impl Attempt {
             signs: SignSet::of(&outcome.signs),
         }
     }
+    /// Same as [`RatOutcome::was_scared`].
     fn is_fear(&self) -> bool {
-        self.response.is_fear()
+        self.response.is_fear() || self.signs.first_fear().is_some()
     }
 }
 
@@ -315,7 +322,12 @@ fn judge_step(
             let what = || t::scared(name, scared, looked_at);
             return step_back(tech, index, &what, name, words);
         }
-        return Advice::stay(words.say(&|| t::scared_once(name)));
+        return Advice::stay(words.say(&|| match attempt.signs.first_fear() {
+            Some(sign) if !attempt.response.is_fear() => {
+                t::fear_sign_once(name, &sign.label().to_lowercase())
+            }
+            _ => t::scared_once(name),
+        }));
     }
 
     if after_gap {
@@ -1390,31 +1402,43 @@ mod tests {
                 0,
             ),
             (
-                "Bonding hands go back to the treats step for 3 days",
+                "a cautious rat that hid or froze was scared: twice in 3 steps back",
+                OfferingTreats,
+                &[O(0, 1), S(0, CAU, &[Sign::Hid]), S(1, CAU, &[Sign::Froze])],
+                &["up1", "stay", "back0/2"],
+                0,
+            ),
+            (
+                "Bonding hands: one uncomfortable session goes back to the treats step for 3 days",
                 Bonding,
                 &[
                     O(0, 2),
                     S(0, FRZ, NO),
-                    S(0, HID, NO),
                     S(1, OK, TT),
                     S(2, OK, TT),
                     S(3, OK, TT),
                 ],
-                &["up2", "stay", "back1/3", "stay", "stay", "up2"],
+                &["up2", "back1/3", "stay", "stay", "up2"],
                 2,
+            ),
+            (
+                "Bonding hands: squeaking at the hand is enough to go back",
+                Bonding,
+                &[O(0, 2), S(0, OK, &[Sign::Squeaked])],
+                &["up2", "back1/3"],
+                1,
             ),
             (
                 "after the step back, a calm day is still needed",
                 Bonding,
                 &[
                     O(0, 2),
-                    S(0, FRZ, NO),
                     S(0, HID, NO),
                     S(3, OK, TT),
                     S(3, OK, TT),
                     S(4, OK, TT),
                 ],
-                &["up2", "stay", "back1/3", "stay", "stay", "up2"],
+                &["up2", "back1/3", "stay", "stay", "up2"],
                 2,
             ),
             (
@@ -1589,13 +1613,12 @@ mod tests {
                 &[
                     O(0, 2),
                     S(0, FRZ, NO),
-                    S(0, HID, NO),
                     O(0, 0),
                     S(1, OK, NO),
                     S(1, OK, NO),
                     S(2, OK, NO),
                 ],
-                &["up2", "stay", "back1/3", "back0/0", "stay", "stay", "up1"],
+                &["up2", "back1/3", "back0/0", "stay", "stay", "up1"],
                 1,
             ),
             (
@@ -1640,7 +1663,7 @@ mod tests {
 
     #[test]
     fn step_back_sets_the_return() {
-        let r = run(Bonding, &[O(0, 2), S(0, FRZ, NO), S(0, HID, NO)]);
+        let r = run(Bonding, &[O(0, 2), S(0, FRZ, NO)]);
         assert_eq!(
             r.progress.back,
             Some(SteppedBack {
@@ -1745,7 +1768,12 @@ mod tests {
             (
                 Bonding,
                 &[S(0, OK, &[Sign::Hid])],
-                &["sign of stress: hid."],
+                &["Pip showed a sign of fear: hid.", "short and easy"],
+            ),
+            (
+                Bonding,
+                &[S(0, OK, &[Sign::Boggling, Sign::RedTears])],
+                &["sign of stress: red tears", "doesn't count yet"],
             ),
             (OfferingTreats, &[S(0, OK, NO)], &["takes a treat"]),
             (

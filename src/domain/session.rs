@@ -147,6 +147,11 @@ impl Sign {
     pub fn is_stress(self) -> bool {
         !self.is_comfort()
     }
+    /// Freezing, hiding and squeaking are fear itself, whatever response was picked: a
+    /// "cautious" rat that hid was scared.
+    pub fn is_fear(self) -> bool {
+        matches!(self, Sign::Froze | Sign::Hid | Sign::Squeaked)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -177,8 +182,13 @@ impl RatOutcome {
     }
 
     /// Scared, a nip or bite, or red tears: enough for one day.
+    /// A fearful response, or a fear sign seen with a milder one.
+    pub fn was_scared(&self) -> bool {
+        self.response.is_fear() || self.signs.iter().any(|s| s.is_fear())
+    }
+
     pub fn was_hard(&self) -> bool {
-        self.response.is_fear() || self.has(Sign::NippedOrBit) || self.has(Sign::RedTears)
+        self.was_scared() || self.has(Sign::NippedOrBit) || self.has(Sign::RedTears)
     }
 }
 
@@ -850,6 +860,8 @@ mod tests {
             assert!(!s.label().is_empty() && !s.meaning().is_empty());
             assert_ne!(s.is_comfort(), s.is_stress());
             assert_eq!(s.is_stress(), stress.contains(&s), "{s:?}");
+            // Fear signs are stress signs; a bite and red tears have rules of their own.
+            assert_eq!(s.is_fear(), stress[..3].contains(&s), "{s:?}");
         }
         assert_eq!(Sign::RedTears.label(), "Red tears (porphyrin)");
         assert!(Sign::Bruxing.meaning().contains("pain"));

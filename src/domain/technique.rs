@@ -246,8 +246,11 @@ const FEW_DAYS: StepRule = StepRule {
 };
 
 /// Bonding's hands step: "if uncomfortable, go back to the treats step for a few more
-/// days and try again". 3 days back, then 2 good days with treats.
+/// days and try again". One uncomfortable session is enough, as the article says; 3 days
+/// back, then 2 good days with treats.
 const BONDING_HANDS: StepRule = StepRule {
+    fear_sessions_to_step_back: 1,
+    fear_window: 1,
     back_to: BackTo::Step("treats-in-safe-space"),
     back_days: 3,
     ..TOUCH

@@ -492,6 +492,16 @@ mod tests {
                 vec!["b"],
             ),
             (
+                hard("s", Response::Cautious, vec![Sign::Hid]),
+                Due::RestAfterHard,
+                vec!["b"],
+            ),
+            (
+                hard("s", Response::Cautious, vec![Sign::TookTreat]),
+                Due::Better,
+                vec!["b"],
+            ),
+            (
                 hard("s", Response::Relaxed, vec![Sign::RedTears]),
                 Due::RestAfterHard,
                 vec!["b"],

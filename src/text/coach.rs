@@ -44,6 +44,13 @@ pub fn scared(name: &str, scared: usize, looked_at: usize) -> String {
     }
 }
 
+/// `sign` is a fear sign's label, lower case, seen with a milder response.
+pub fn fear_sign_once(name: &str, sign: &str) -> String {
+    format!(
+        "{name} showed a sign of fear: {sign}. That happens. Keep the next session short and easy."
+    )
+}
+
 pub fn scared_once(name: &str) -> String {
     format!("{name} was scared today. That happens. Keep the next session short and easy.")
 }
