@@ -502,7 +502,7 @@ impl AppState {
     /// The owner moved a rat's step by hand; kept in its history.
     pub fn add_override(&self, rat: &RatId, change: Override) -> Result<(), StoreError> {
         let mut next = self.programs.get_untracked();
-        next.entry(rat).overrides.push(change);
+        next.entry(rat).add_override(change, platform::now_ms());
         self.commit_programs(next)
     }
 

@@ -40,6 +40,44 @@ impl RatProgram {
         self.updated_at = now_ms;
     }
 
+    /// Records a step the owner set by hand. The plan counts as edited, so a merge with an
+    /// older copy of it keeps the change.
+    pub fn add_override(&mut self, change: Override, now_ms: f64) {
+        self.overrides.push(change);
+        self.updated_at = now_ms;
+    }
+
+    /// Adds what `other` holds of the history that only grows (steps set by hand, techniques
+    /// started), so two copies of a plan changed apart lose none of it when they meet. The
+    /// rest (active technique, answers, rest days) stays as it is here. True if anything was
+    /// added.
+    pub fn add_history_of(&mut self, other: &RatProgram) -> bool {
+        let mut added = false;
+        for change in &other.overrides {
+            if !self.overrides.contains(change) {
+                self.overrides.push(change.clone());
+                added = true;
+            }
+        }
+        if added {
+            crate::domain::order::sort_by(&mut self.overrides, &|a, b| a.at.total_cmp(&b.at));
+        }
+        for &(technique, day) in &other.started {
+            match self.started.iter_mut().find(|(t, _)| *t == technique) {
+                Some((_, since)) if day < *since => {
+                    *since = day;
+                    added = true;
+                }
+                Some(_) => {}
+                None => {
+                    self.started.push((technique, day));
+                    added = true;
+                }
+            }
+        }
+        added
+    }
+
     pub fn has_safe_space(&self) -> bool {
         self.answers.and_then(|a| a.safe_space).unwrap_or(false)
     }
@@ -163,6 +201,49 @@ mod tests {
         );
         assert!(p.has_started(TechniqueId::OfferingTreats));
         assert!(!p.has_started(TechniqueId::Bonding));
+    }
+
+    #[test]
+    fn two_copies_of_a_plan_keep_each_others_history() {
+        use crate::domain::session::{Override, OverrideKind};
+        let day = |n: u8| LocalDate::new(2026, 11, n).unwrap();
+        let rat = RatId("a".into());
+        let set = |to: u8, n: u8, at: f64| Override {
+            rat: rat.clone(),
+            technique: TechniqueId::Scent,
+            from_step: 0,
+            to_step: to,
+            day: day(n),
+            at,
+            reason: OverrideKind::MoveUp,
+        };
+        let mut phone = RatProgram::default();
+        phone.choose(TechniqueId::Scent, day(1), 1.0);
+        let mut laptop = phone.clone();
+        // The phone moves the rat on by hand; the laptop later starts Bonding as well.
+        phone.add_override(set(2, 5, 50.0), 50.0);
+        assert_eq!(phone.updated_at, 50.0);
+        laptop.add_override(set(1, 3, 30.0), 30.0);
+        laptop.choose(TechniqueId::Bonding, day(6), 60.0);
+        laptop.started[0].1 = day(2);
+
+        let mut merged = laptop.clone();
+        assert!(merged.add_history_of(&phone));
+        assert_eq!(merged.active, Some(TechniqueId::Bonding));
+        let steps: Vec<u8> = merged.overrides.iter().map(|o| o.to_step).collect();
+        assert_eq!(steps, [1, 2], "both changes, in time order");
+        assert_eq!(
+            merged.started,
+            [(TechniqueId::Scent, day(1)), (TechniqueId::Bonding, day(6))],
+            "the earlier start is kept"
+        );
+        // Meeting again adds nothing, in either direction.
+        assert!(!merged.clone().add_history_of(&phone));
+        assert!(!merged.clone().add_history_of(&merged));
+        let mut back = phone.clone();
+        assert!(back.add_history_of(&merged));
+        assert_eq!((back.overrides.len(), back.started.len()), (2, 2));
+        assert_eq!(back.active, Some(TechniqueId::Scent));
     }
 
     #[test]

@@ -895,7 +895,8 @@ fn merge_by_id<T: Clone, K: Clone + Ord>(
 
 /// Merges a backup into what is here, record by record (by id): a record only in the file is
 /// added; in both, the one with the later `updated_at` wins, and a tie keeps this device's.
-/// Training plans merge per rat the same way. Practice times and the notification setting
+/// Training plans merge per rat the same way, except that both copies' steps set by hand
+/// and techniques started are kept. Practice times and the notification setting
 /// stay as they are here, unless no practice times are set here yet.
 ///
 /// A record deleted here but still in the file comes back: the file can't say it was deleted.
@@ -919,11 +920,24 @@ pub fn merge(current: &BackupData, incoming: &BackupData) -> (BackupData, MergeC
     let mut programs = current.programs.clone();
     for (rat, plan) in &incoming.programs.rats {
         match programs.rats.get_mut(rat) {
-            Some(here) if plan.updated_at > here.updated_at => {
-                *here = plan.clone();
-                counts.updated += 1;
+            Some(here) => {
+                // The newer plan wins, but steps set by hand and techniques started on
+                // either device are all kept.
+                let newer = plan.updated_at > here.updated_at;
+                let added = if newer {
+                    let mut next = plan.clone();
+                    next.add_history_of(here);
+                    *here = next;
+                    false
+                } else {
+                    here.add_history_of(plan)
+                };
+                if newer || added {
+                    counts.updated += 1;
+                } else {
+                    counts.unchanged += 1;
+                }
             }
-            Some(_) => counts.unchanged += 1,
             None => {
                 programs.rats.insert(rat.clone(), plan.clone());
                 counts.added += 1;
@@ -1778,6 +1792,45 @@ mod tests {
         assert_eq!(merged.rats[2].name, "Nib");
         // A merged result is itself a valid backup.
         assert!(read(&export(&merged, "0.1.0", now())).is_ok());
+    }
+
+    #[test]
+    fn merge_keeps_steps_set_by_hand_on_either_device() {
+        let r1 = RatId("r1".into());
+        let by_hand = |to_step: u8, on: &str| Override {
+            rat: r1.clone(),
+            technique: TechniqueId::OfferingTreats,
+            from_step: 1,
+            to_step,
+            day: day(on),
+            at: ms(on),
+            reason: OverrideKind::MoveUp,
+        };
+        // The other phone moved r1 up by hand after this one last changed the plan.
+        let here = fixture();
+        let mut file = fixture();
+        file.programs
+            .entry(&r1)
+            .add_override(by_hand(2, "2026-11-20"), ms("2026-11-20"));
+        let (merged, counts) = merge(&here, &file);
+        assert_eq!(merged.programs.of(&r1), file.programs.of(&r1));
+        assert_eq!(counts.updated, 1, "{}", counts.sentence());
+
+        // This phone's plan is newer (it started Scent), the file's step change is older:
+        // the plan here stays, and the step set by hand comes in with it.
+        let mut here = fixture();
+        here.programs
+            .entry(&r1)
+            .choose(TechniqueId::Scent, day("2026-11-25"), ms("2026-11-25"));
+        let (merged, counts) = merge(&here, &file);
+        let plan = merged.programs.of(&r1).unwrap();
+        assert_eq!(plan.active, Some(TechniqueId::Scent));
+        let steps: Vec<u8> = plan.overrides.iter().map(|o| o.to_step).collect();
+        assert_eq!(steps, [1, 2]);
+        assert_eq!(counts.updated, 1, "{}", counts.sentence());
+        // Merging the same file again brings nothing new.
+        let (_, again) = merge(&merged, &file);
+        assert_eq!(again.updated + again.added, 0, "{}", again.sentence());
     }
 
     #[test]

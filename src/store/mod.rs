@@ -961,7 +961,12 @@ fn merge_programs(stored: Programs, before: &Programs, after: &Programs) -> Prog
         if b != a {
             match a {
                 Some(program) => {
-                    merged_rats.insert(id.clone(), program.clone());
+                    // This tab's plan, with any step another tab set by hand meanwhile.
+                    let mut program = program.clone();
+                    if let Some(theirs) = merged_rats.get(id) {
+                        program.add_history_of(theirs);
+                    }
+                    merged_rats.insert(id.clone(), program);
                 }
                 None => {
                     merged_rats.remove(id);

@@ -1358,6 +1358,30 @@ mod merging {
             expect.notify = true;
             assert_eq!(merged, expect, "{name}");
         }
+        // The other tab set rat a's step by hand; this tab then chose another technique for
+        // a. This tab's plan wins, and the step set by hand is still there.
+        let b = Shared::default();
+        let store = open(&b).store;
+        let mut stored = base.clone();
+        let by_hand = crate::domain::session::Override {
+            rat: id("a"),
+            technique: TechniqueId::Scent,
+            from_step: 0,
+            to_step: 2,
+            day: LocalDate::new(2026, 11, 20).unwrap(),
+            at: 5.0,
+            reason: crate::domain::session::OverrideKind::MoveUp,
+        };
+        stored.entry(&id("a")).add_override(by_hand.clone(), 5.0);
+        store.save_programs(&stored).unwrap();
+        let mut after = base.clone();
+        let day = LocalDate::new(2026, 11, 21).unwrap();
+        after.entry(&id("a")).choose(TechniqueId::Bonding, day, 9.0);
+        let merged = store.write_programs(&base, &after).unwrap();
+        let a = merged.of(&id("a")).unwrap();
+        assert_eq!(a.active, Some(TechniqueId::Bonding));
+        assert_eq!(a.overrides, [by_hand]);
+        assert_eq!(open(&b).programs, merged);
     }
 
     fn backup_of(rats: Vec<Rat>, sessions: Vec<Session>) -> BackupData {
