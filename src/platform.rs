@@ -11,9 +11,21 @@ pub fn now_ms() -> f64 {
 
 /// The owner's local calendar day, as the device's clock and time zone say now.
 pub fn today() -> LocalDate {
-    let now = js_sys::Date::new_0();
-    let year = (now.get_full_year() as i32).clamp(LocalDate::MIN_YEAR, LocalDate::MAX_YEAR);
-    LocalDate::new(year, now.get_month() as u8 + 1, now.get_date() as u8)
+    local_date(&js_sys::Date::new_0())
+}
+
+/// The local day of a time (ms since the epoch), but never after today.
+pub fn day_of(ms: f64) -> LocalDate {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    if date.get_time().is_nan() {
+        return today();
+    }
+    local_date(&date).min(today())
+}
+
+fn local_date(date: &js_sys::Date) -> LocalDate {
+    let year = (date.get_full_year() as i32).clamp(LocalDate::MIN_YEAR, LocalDate::MAX_YEAR);
+    LocalDate::new(year, date.get_month() as u8 + 1, date.get_date() as u8)
         .unwrap_or(LocalDate::EPOCH)
 }
 

@@ -120,6 +120,7 @@ pub fn start_ticker(app: AppState) {
         let minutes = minutes_now();
         app.minute.set(minutes);
         let today = platform::today();
+        app.set_today(today);
         let (times, notify_on) = app
             .programs
             .with_untracked(|p| (p.practice_times.clone(), p.notify));

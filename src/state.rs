@@ -79,6 +79,10 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// Minutes since local midnight, kept current while the app is open (see `reminders`).
     pub minute: RwSignal<u32>,
+    /// Today's local date as days since 1970, kept current the same way, so a screen left
+    /// open overnight moves on. A number, not a `LocalDate`: a signal of a new type costs
+    /// the wasm more than this whole feature. Read it with [`AppState::today`].
+    pub day_number: RwSignal<u32>,
     pub persistent: bool,
     pub read_only: bool,
     /// What the data was before the last restore and what the restore made of it, for its
@@ -138,6 +142,7 @@ impl AppState {
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             minute: RwSignal::new(0),
+            day_number: RwSignal::new(day_number(platform::today())),
             persistent,
             read_only,
             restore_undo: StoredValue::new_local(None),
@@ -218,6 +223,19 @@ impl AppState {
                 })
             })
         })
+    }
+
+    /// Today's date, tracked: see `day_number`.
+    pub fn today(&self) -> LocalDate {
+        LocalDate::from_days(i64::from(self.day_number.get())).unwrap_or_else(platform::today)
+    }
+
+    /// Moves `today` on when the local date changed.
+    pub fn set_today(&self, today: LocalDate) {
+        let n = day_number(today);
+        if self.day_number.get_untracked() != n {
+            self.day_number.set(n);
+        }
     }
 
     /// Changes whenever sessions or plans change (in this tab, from another, or a restore).
@@ -807,4 +825,9 @@ impl AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Days since 1970 as stored in `day_number` (dates before 1970 don't occur in use).
+fn day_number(day: LocalDate) -> u32 {
+    u32::try_from(day.to_days()).unwrap_or(0)
 }

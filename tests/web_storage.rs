@@ -205,3 +205,18 @@ fn storage_that_throws_on_every_call_never_panics_and_loses_nothing() {
     assert!(again.issues.is_empty(), "{:?}", again.issues);
     clear_storage();
 }
+
+/// A session is filed on the local day it began, never on a day still to come.
+#[wasm_bindgen_test]
+fn a_time_belongs_to_its_local_day_and_never_to_a_later_one() {
+    use ratbond::platform::{day_of, now_ms, today};
+    let now = now_ms();
+    assert_eq!(day_of(now), today());
+    // Local noon yesterday, through the browser's own calendar (time zone included).
+    let noon = js_sys::Date::new_0();
+    noon.set_hours(12);
+    noon.set_date(noon.get_date() - 1);
+    assert_eq!(Some(day_of(noon.get_time())), today().add_days(-1));
+    assert_eq!(day_of(now + 3.0 * 86_400_000.0), today(), "a clock ahead");
+    assert_eq!(day_of(f64::NAN), today());
+}

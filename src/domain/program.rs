@@ -50,7 +50,7 @@ impl RatProgram {
     /// Adds what `other` holds of the history that only grows (steps set by hand, techniques
     /// started), so two copies of a plan changed apart lose none of it when they meet. The
     /// rest (active technique, answers, rest days) stays as it is here. True if anything was
-    /// added.
+    /// added. Overrides are added at the end: replay orders them by time itself.
     pub fn add_history_of(&mut self, other: &RatProgram) -> bool {
         let mut added = false;
         for change in &other.overrides {
@@ -58,9 +58,6 @@ impl RatProgram {
                 self.overrides.push(change.clone());
                 added = true;
             }
-        }
-        if added {
-            crate::domain::order::sort_by(&mut self.overrides, &|a, b| a.at.total_cmp(&b.at));
         }
         for &(technique, day) in &other.started {
             match self.started.iter_mut().find(|(t, _)| *t == technique) {
@@ -231,7 +228,7 @@ mod tests {
         assert!(merged.add_history_of(&phone));
         assert_eq!(merged.active, Some(TechniqueId::Bonding));
         let steps: Vec<u8> = merged.overrides.iter().map(|o| o.to_step).collect();
-        assert_eq!(steps, [1, 2], "both changes, in time order");
+        assert_eq!(steps, [1, 2], "both changes");
         assert_eq!(
             merged.started,
             [(TechniqueId::Scent, day(1)), (TechniqueId::Bonding, day(6))],

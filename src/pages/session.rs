@@ -254,7 +254,8 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
                 });
             }
             let draft = SessionDraft {
-                day: platform::today(),
+                // The day it began: a session from 23:50 to 00:10 belongs to the evening.
+                day: platform::day_of(timer.started_at),
                 started_at: timer.started_at,
                 duration_secs,
                 outcomes,

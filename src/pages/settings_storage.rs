@@ -35,18 +35,41 @@ pub fn SpaceSection() -> impl IntoView {
             .with(|rats| app.programs.with(|p| archive_before(today, rats, p)))
     });
     let movable = Memo::new(move |_| app.sessions.with(|s| archivable(s, before.get())));
+    // The file is downloaded first; the sessions leave only once the owner says it is saved.
+    // `pending` is the file's name meanwhile, and `made_at` the history's revision then.
+    // (Kept to types the app already has signals of: each new one costs the wasm.)
+    let pending = RwSignal::new(None::<String>);
+    let made_at = StoredValue::new(0u64);
     let archive = move |_| {
-        let cutoff = before.get_untracked();
         // The file holds everything, so it can be restored (Merge) later as it is.
-        let name = format!("ratbond-archive-{}.json", today);
-        if let Err(e) = platform::download_text(&name, "application/json", &app.backup_text()) {
+        let file = format!("ratbond-archive-{}.json", today);
+        if let Err(e) = platform::download_text(&file, "application/json", &app.backup_text()) {
             note.set(t::archive_failed(&e));
             return;
         }
-        match app.archive_before(cutoff) {
-            Ok(n) => note.set(t::archived(n, &count(n), &name)),
+        note.set(String::new());
+        made_at.set_value(app.history_rev());
+        pending.set(Some(file));
+    };
+    let remove = move |_| {
+        let Some(file) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        // A session logged, edited or deleted since may not be in the file as it is here.
+        // Unchanged, the file holds every session, so any cutoff takes only what it has.
+        if app.history_rev() != made_at.get_value() {
+            note.set(t::ARCHIVE_CHANGED.into());
+            return;
+        }
+        match app.archive_before(before.get_untracked()) {
+            Ok(n) => note.set(t::archived(n, &count(n), &file)),
             Err(e) => note.set(e.to_string()),
         }
+    };
+    let keep = move |_| {
+        pending.set(None);
+        note.set(t::ARCHIVE_KEPT.into());
     };
 
     // Safari outside the home screen clears data after a week whatever the answer.
@@ -141,9 +164,38 @@ pub fn SpaceSection() -> impl IntoView {
                         t::archivable(n, &count(n), &intl::date(before.get(), DateStyle::DayMonthYear))
                     }}
                 </p>
-                <button class="button button-wide" on:click=archive disabled=move || app.read_only>
+                // Both are always there, one hidden: cheaper in the wasm than two views.
+                <button
+                    class="button button-wide"
+                    on:click=archive
+                    disabled=move || app.read_only
+                    hidden=move || pending.with(Option::is_some)
+                >
                     {t::ARCHIVE_BUTTON}
                 </button>
+                <div
+                    class="archive-check"
+                    role="group"
+                    aria-labelledby="archive-check-title"
+                    hidden=move || pending.with(Option::is_none)
+                >
+                    <h4 id="archive-check-title">{t::ARCHIVE_CHECK_TITLE}</h4>
+                    <p>
+                        {move || pending.get().map(|file| {
+                            let n = movable.get();
+                            t::archive_check(n, &count(n), &file)
+                        })}
+                    </p>
+                    <div class="button-row">
+                        <button class="button button-danger" on:click=remove>
+                            {move || {
+                                let n = movable.get();
+                                t::archive_remove(n, &count(n))
+                            }}
+                        </button>
+                        <button class="button" on:click=keep>{t::ARCHIVE_KEEP}</button>
+                    </div>
+                </div>
             </Show>
             <p class="saved-note" role="status">{move || note.get()}</p>
         </section>

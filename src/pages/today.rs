@@ -14,8 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let app = use_app();
-    let today = platform::today();
-    let cards = Memo::new(move |_| app.plan(today));
+    let cards = Memo::new(move |_| app.plan(app.today()));
     // "Due since 18:30" once a practice time has passed and rats still wait.
     let due_since = Memo::new(move |_| {
         app.programs
@@ -53,7 +52,7 @@ pub fn TodayPage() -> impl IntoView {
             <article class="page today" aria-labelledby="today-title">
                 <header class="page-header">
                     <h1 id="today-title">{t::TITLE}</h1>
-                    <p class="muted">{crate::intl::date(today, crate::intl::DateStyle::WeekdayDayMonth)}</p>
+                    <p class="muted">{crate::intl::date(app.today(), crate::intl::DateStyle::WeekdayDayMonth)}</p>
                     <p class="muted">{t::GOAL}</p>
                 </header>
                 <p class=if all_done { "today-summary card all-done" } else { "today-summary" } role="status">
@@ -239,12 +238,11 @@ fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
 #[component]
 fn BackupNudgeCard() -> impl IntoView {
     let app = use_app();
-    let today = platform::today();
     let nudge = Memo::new(move |_| {
         app.programs.with(|p| {
             app.sessions.with(|sessions| {
                 crate::domain::safety::backup_nudge(
-                    today,
+                    app.today(),
                     p.last_backup,
                     p.backup_snoozed,
                     sessions,
@@ -265,7 +263,7 @@ fn BackupNudgeCard() -> impl IntoView {
                     <p>{t::nudge_text(&nudge.sentence(), sessions)}</p>
                     <div class="button-row">
                         <button class="button button-primary" on:click=download>{t::DOWNLOAD_BACKUP}</button>
-                        <button class="button" on:click=move |_| app.snooze_backup(today)>{t::NOT_NOW}</button>
+                        <button class="button" on:click=move |_| app.snooze_backup(platform::today())>{t::NOT_NOW}</button>
                     </div>
                 </section>
             }

@@ -11,7 +11,12 @@ pub const NEARLY_FULL: &str = "Storage is nearly full.";
 pub const NEARLY_FULL_TEXT: &str = "Download a backup now. To make room, archive old sessions if Ratbond offers it below, or delete rats you no longer need.";
 pub const UNMEASURED: &str = "Can't be measured right now.";
 pub const ARCHIVE_TITLE: &str = "Archive old sessions";
-pub const ARCHIVE_BUTTON: &str = "Archive old sessions";
+pub const ARCHIVE_BUTTON: &str = "Download the archive file";
+pub const ARCHIVE_CHECK_TITLE: &str = "Is the file saved?";
+pub const ARCHIVE_KEEP: &str = "Keep them here";
+pub const ARCHIVE_CHANGED: &str =
+    "Sessions changed since the file was made, so nothing was moved. Download the archive file again.";
+pub const ARCHIVE_KEPT: &str = "Nothing was moved. The old sessions are still here.";
 
 pub const NOT_KEPT: &str = "Nothing is kept: this browser gives Ratbond no storage.";
 pub const IOS: &str = "On iPhone and iPad, Safari clears a website's data after 7 days without a visit. Add Ratbond to your Home Screen (Share, then Add to Home Screen) to keep it safe, and make backups.";
@@ -96,6 +101,19 @@ pub fn archivable(n: usize, shown: &str, day: &str) -> String {
 
 pub fn archive_failed(why: &str) -> String {
     format!("The archive file didn't download ({why}), so nothing was moved.")
+}
+
+/// Between downloading the archive file and taking the sessions off this device.
+pub fn archive_check(n: usize, shown: &str, file: &str) -> String {
+    let sessions = counted_as(n as i64, shown, "old session", "old sessions");
+    format!(
+        "Check that {file} is in your downloads. Only then take the {sessions} off this device."
+    )
+}
+
+pub fn archive_remove(n: usize, shown: &str) -> String {
+    let sessions = counted_as(n as i64, shown, "session", "sessions");
+    format!("Remove {sessions} from this device")
 }
 
 /// After archiving `n` sessions into the file `name`.

@@ -259,14 +259,28 @@ test('Settings warns at 80 % full and can archive old sessions into a file', asy
   // Too few sessions to measure: about 60 characters each in the ~880,000 left.
   await expect(space.getByTestId('storage-room')).toHaveText(/^Room for about 1[45],000 more sessions\.$/);
   await expect(space.getByText(/^8 sessions from before 1 December 2026 can move into an archive file/)).toBeVisible();
-  const { name, text } = await downloadedText(page, () => space.getByRole('button', { name: 'Archive old sessions' }).click());
+  const download = () => downloadedText(page, () => space.getByRole('button', { name: 'Download the archive file' }).click());
+  const { name, text } = await download();
   expect(name).toBe('ratbond-archive-2027-12-01.json');
   expect(JSON.parse(text).data.sessions).toHaveLength(11);
-  await expect(space.getByRole('status')).toContainText('8 older sessions are now only in ratbond-archive-2027-12-01.json');
+  // Nothing leaves until the owner says the file is saved.
+  const check = space.getByRole('group', { name: 'Is the file saved?' });
+  await expect(check).toContainText('Check that ratbond-archive-2027-12-01.json is in your downloads. Only then take the 8 old sessions off this device.');
+  await expect(page.getByTestId('session-count')).toHaveText('11');
+  await expect(space.getByRole('button', { name: 'Download the archive file' })).toBeHidden();
+  await expectScreenOk(page, 'Settings, archive file downloaded, sessions not yet removed', 'light');
+  await check.getByRole('button', { name: 'Keep them here' }).click();
+  await expect(check).toBeHidden();
+  await expect(space.getByRole('status').last()).toHaveText('Nothing was moved. The old sessions are still here.');
+  await expect(page.getByTestId('session-count')).toHaveText('11');
+
+  await download();
+  await check.getByRole('button', { name: 'Remove 8 sessions from this device' }).click();
+  await expect(space.getByRole('status').last()).toContainText('8 older sessions are now only in ratbond-archive-2027-12-01.json');
   await expect(page.getByTestId('session-count')).toHaveText('3');
   await page.reload();
   await expect(page.getByTestId('session-count')).toHaveText('3');
-  await expect(page.getByRole('button', { name: 'Archive old sessions' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download the archive file' })).toHaveCount(0);
 });
 
 test('Settings says when the browser may clear the data, and can ask again or make a backup', async ({ page }) => {

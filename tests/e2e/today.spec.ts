@@ -91,6 +91,36 @@ test('after a scared session Today asks for rest, not a second session', async (
   await expect(page.getByRole('button', { name: 'Start a session with Bean and Cleo' })).toBeVisible();
 });
 
+test('Today left open past midnight moves on to the new day', async ({ page }) => {
+  await openWith(page, FAMILY, '23:58:00');
+  await logFromToday(page, 'Start a session with Ada', ['Ada']);
+  const due = page.getByRole('status').filter({ hasText: 'still need a session today' });
+  await expect(due).toHaveText('Bean and Cleo still need a session today.');
+  await expect(page.getByText('Friday 20 November')).toBeVisible();
+  await page.clock.runFor(3 * 60_000);
+  await expect(page.getByText('Saturday 21 November')).toBeVisible();
+  await expect(due).toHaveText('Ada, Bean and Cleo still need a session today.');
+});
+
+test('a session that runs past midnight is filed on the evening it began', async ({ page }) => {
+  await openWith(page, FAMILY, '23:55:00');
+  await page.getByRole('button', { name: 'Start a session with Ada' }).click();
+  await page.getByRole('group', { name: 'How did Ada respond?' }).getByRole('radio', { name: 'Relaxed', exact: true }).check();
+  await page.clock.runFor(10 * 60_000);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Well done|Thank you)/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(page.getByText('Saturday 21 November')).toBeVisible();
+  // Friday's session doesn't count for Saturday.
+  await expect(page.getByRole('status').filter({ hasText: 'still need a session today' })).toHaveText(
+    'Ada, Bean and Cleo still need a session today.',
+  );
+  // Stored under day 20 of the month: a month's session starts with its day in base 36.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('ratbond/sessions/2026-11') ?? '{}'));
+  expect(stored.s).toHaveLength(1);
+  expect(stored.s[0][0]).toBe((20).toString(36));
+});
+
 test('first run: Today leads to adding the first rat', async ({ page }) => {
   await openWith(page, null);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ratbond' })).toBeVisible();
