@@ -336,7 +336,12 @@ pub fn read(text: &str) -> Result<Backup, BackupError> {
     let raw_matches = data_span
         .and_then(|(start, end)| text.get(start..end))
         .is_some_and(|raw| checksum_of(raw) == checksum);
-    let data = match check_data(data_value, export_day) {
+    // A device whose clock ran ahead saved its records with those later days and times, and
+    // its own backup must still restore: dates count as "after the export" only past the
+    // latest time stamp in the file too.
+    let as_of = LocalDate::from_days((latest_stamp(data_value) / MS_PER_DAY).floor() as i64)
+        .map_or(export_day, |day| day.max(export_day));
+    let data = match check_data(data_value, as_of) {
         Ok(data) => data,
         // A file that was changed says so first; its contents are then not to be trusted.
         Err(_) if !raw_matches => return Err(BackupError::Damaged(CHECKSUM_MISMATCH)),
@@ -407,6 +412,44 @@ fn scan(text: &str) -> Result<Option<(usize, usize)>, BackupError> {
         i += 1;
     }
     Ok(span)
+}
+
+/// The latest valid time stamp of a rat, session or plan in `data` (0 when none).
+fn latest_stamp(data: &Value) -> f64 {
+    let stamps = |list: Option<&Value>, keys: &[&str]| -> f64 {
+        let mut latest = 0.0_f64;
+        let items = list
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        for item in items {
+            for key in keys {
+                if let Some(t) = item
+                    .get(*key)
+                    .and_then(Value::as_f64)
+                    .filter(|t| valid_time(*t))
+                {
+                    latest = latest.max(t);
+                }
+            }
+        }
+        latest
+    };
+    let rats = stamps(data.get("rats"), &["created_at", "updated_at"]);
+    let sessions = stamps(data.get("sessions"), &["started_at", "updated_at"]);
+    let plans = data
+        .get("programs")
+        .and_then(|p| p.get("rats"))
+        .and_then(Value::as_object)
+        .map_or(0.0, |plans| {
+            plans.values().fold(0.0_f64, |latest, plan| {
+                let at = plan
+                    .get("updated_at")
+                    .and_then(Value::as_f64)
+                    .filter(|t| valid_time(*t));
+                latest.max(at.unwrap_or(0.0))
+            })
+        });
+    rats.max(sessions).max(plans)
 }
 
 fn valid_time(t: f64) -> bool {
@@ -1792,6 +1835,26 @@ mod tests {
         assert_eq!(merged.rats[2].name, "Nib");
         // A merged result is itself a valid backup.
         assert!(read(&export(&merged, "0.1.0", now())).is_ok());
+    }
+
+    #[test]
+    fn a_backup_from_a_device_whose_clock_ran_ahead_still_restores() {
+        // Sessions logged while the clock said 12 December, exported after it was put right.
+        let mut data = fixture();
+        let ahead = ms("2026-12-12") + 3_600_000.0;
+        data.sessions[2].day = day("2026-12-12");
+        data.sessions[2].started_at = ahead;
+        data.sessions[2].updated_at = ahead;
+        let text = export(&data, "0.1.0", now());
+        let back = read(&text).expect("the app's own backup restores");
+        assert_eq!(back.data.sessions[2].day, day("2026-12-12"));
+        // A date past every time stamp in the file is still refused.
+        data.sessions[2].day = day("2026-12-20");
+        let err = read(&export(&data, "0.1.0", now())).unwrap_err();
+        assert!(
+            err.to_string().contains("after the backup was made"),
+            "{err}"
+        );
     }
 
     #[test]
