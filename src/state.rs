@@ -225,6 +225,16 @@ impl AppState {
         })
     }
 
+    /// The stored rats couldn't be read and were kept aside (until that copy is deleted).
+    pub fn rats_unreadable(&self) -> bool {
+        self.banners.with(|banners| {
+            banners.iter().any(|b| {
+                matches!(b, Banner::Load(LoadIssue::Quarantined { what, .. })
+                    if *what == crate::text::store::RAT_PROFILES)
+            })
+        })
+    }
+
     /// Today's date, tracked: see `day_number`.
     pub fn today(&self) -> LocalDate {
         LocalDate::from_days(i64::from(self.day_number.get())).unwrap_or_else(platform::today)

@@ -55,8 +55,13 @@ fn BannerView(banner: Banner) -> impl IntoView {
     };
     let action = match &banner {
         Banner::Load(LoadIssue::Quarantined { .. }) => Some(
-            view! { <a href=crate::router::href(routes::SETTINGS) class="button button-small">{t::SEE_DETAILS}</a> }
-                .into_any(),
+            view! {
+                <div class="button-row">
+                    <a href=crate::router::href(routes::SETTINGS) class="button button-small">{t::SEE_DETAILS}</a>
+                    <a href=crate::router::href(RESTORE) class="button button-small">{t::RESTORE_BACKUP}</a>
+                </div>
+            }
+            .into_any(),
         ),
         Banner::StorageFull => Some(
             view! {
@@ -89,5 +94,23 @@ fn BannerView(banner: Banner) -> impl IntoView {
             <p>{text}</p>
             {action}
         </div>
+    }
+}
+
+/// Settings' restore section.
+const RESTORE: &str = "/settings#restore";
+
+/// In place of the first-run welcome when the rats couldn't be read: they aren't gone.
+#[component]
+pub fn RatsUnreadable() -> impl IntoView {
+    view! {
+        <section class="page empty-state" aria-labelledby="unreadable-title">
+            <h1 id="unreadable-title">{t::RATS_UNREADABLE_TITLE}</h1>
+            <p>{t::RATS_UNREADABLE_TEXT}</p>
+            <div class="first-actions">
+                <a href=crate::router::href(RESTORE) class="button button-primary button-wide">{t::RESTORE_BACKUP}</a>
+                <a href=crate::router::href(routes::NEW_RAT) class="button button-wide">{t::ADD_A_RAT}</a>
+            </div>
+        </section>
     }
 }

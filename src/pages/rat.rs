@@ -60,6 +60,9 @@ pub fn RatPage() -> impl IntoView {
     let rat = Memo::new(move |_| app.rats.with(|_| app.rat(&id.get())));
     move || match rat.get() {
         Some(rat) => view! { <RatProfile rat/> }.into_any(),
+        None if app.rats_unreadable() => {
+            view! { <crate::components::banners::RatsUnreadable/> }.into_any()
+        }
         None => view! { <MissingRat/> }.into_any(),
     }
 }

@@ -34,7 +34,11 @@ pub fn RatsPage() -> impl IntoView {
         <div class="page">
             <Show
                 when=move || !is_empty()
-                fallback=|| view! { <EmptyRats/> }
+                fallback=move || if app.rats_unreadable() {
+                    view! { <crate::components::banners::RatsUnreadable/> }.into_any()
+                } else {
+                    view! { <EmptyRats/> }.into_any()
+                }
             >
                 <header class="page-header">
                     <h1>{t::TITLE}</h1>

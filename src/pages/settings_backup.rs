@@ -200,7 +200,7 @@ fn RestoreSection() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="restore-title">
+        <section class="card" id="restore" tabindex="-1" aria-labelledby="restore-title">
             <h2 id="restore-title">{t::RESTORE_TITLE}</h2>
             <p>{t::RESTORE_TEXT}</p>
             <label class="button button-wide file-button">

@@ -26,6 +26,9 @@ pub fn TodayPage() -> impl IntoView {
         let cards = cards.get();
         if cards.is_empty() {
             let has_archived = app.rats.with(|r| !r.is_empty());
+            if !has_archived && app.rats_unreadable() {
+                return view! { <crate::components::banners::RatsUnreadable/> }.into_any();
+            }
             return view! { <FirstRun has_archived/> }.into_any();
         }
         let due_names: Vec<String> = cards

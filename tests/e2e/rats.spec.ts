@@ -202,6 +202,18 @@ test('unreadable saved data is kept aside, explained, and downloadable', async (
   await page.evaluate(() => localStorage.setItem('ratbond/rats', '{"rats": [ broken'));
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('could not be read');
+  // Not "no such rat", nor the first-run welcome: the rats aren't gone, and a backup brings
+  // them back.
+  const unreadable = page.getByRole('heading', { level: 1, name: "Your rats couldn't be read" });
+  await expect(unreadable).toBeVisible();
+  for (const screen of ['Today', 'Rats']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+    await expect(unreadable).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome to Ratbond' })).toHaveCount(0);
+  }
+  await expectScreenOk(page, 'rats could not be read', 'light');
+  await page.getByRole('region', { name: "Your rats couldn't be read" }).getByRole('link', { name: 'Restore from a backup' }).click();
+  await expect(page.getByRole('region', { name: 'Restore' })).toBeFocused();
   await page.getByRole('link', { name: 'See details' }).click();
   await expect(page.getByRole('heading', { name: 'Data kept aside' })).toBeVisible();
   const download = page.waitForEvent('download');
