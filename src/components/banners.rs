@@ -98,7 +98,7 @@ fn BannerView(banner: Banner) -> impl IntoView {
 }
 
 /// Settings' restore section.
-const RESTORE: &str = "/settings#restore";
+pub const RESTORE: &str = "/settings#restore";
 
 /// In place of the first-run welcome when the rats couldn't be read: they aren't gone.
 #[component]
@@ -107,6 +107,7 @@ pub fn RatsUnreadable() -> impl IntoView {
         <section class="page empty-state" aria-labelledby="unreadable-title">
             <h1 id="unreadable-title">{t::RATS_UNREADABLE_TITLE}</h1>
             <p>{t::RATS_UNREADABLE_TEXT}</p>
+            <p>{t::RATS_ADD_AGAIN}</p>
             <div class="first-actions">
                 <a href=crate::router::href(RESTORE) class="button button-primary button-wide">{t::RESTORE_BACKUP}</a>
                 <a href=crate::router::href(routes::NEW_RAT) class="button button-wide">{t::ADD_A_RAT}</a>

@@ -60,20 +60,36 @@ pub fn RatPage() -> impl IntoView {
     let rat = Memo::new(move |_| app.rats.with(|_| app.rat(&id.get())));
     move || match rat.get() {
         Some(rat) => view! { <RatProfile rat/> }.into_any(),
-        None if app.rats_unreadable() => {
-            view! { <crate::components::banners::RatsUnreadable/> }.into_any()
-        }
         None => view! { <MissingRat/> }.into_any(),
     }
 }
 
 #[component]
 pub fn MissingRat() -> impl IntoView {
+    use crate::text::banners as b;
+    // When the rats couldn't be read, this one isn't gone: say so and offer the restore.
+    // (The same view with other words: a second view would cost the wasm more.)
+    let (title, text, href, action) = if use_app().rats_unreadable() {
+        let restore = crate::components::banners::RESTORE;
+        (
+            b::RATS_UNREADABLE_TITLE,
+            b::RATS_UNREADABLE_TEXT,
+            restore,
+            b::RESTORE_BACKUP,
+        )
+    } else {
+        (
+            t::MISSING_TITLE,
+            t::MISSING_TEXT,
+            routes::RATS,
+            t::BACK_TO_YOUR_RATS,
+        )
+    };
     view! {
         <section class="page empty-state" aria-labelledby="missing-title">
-            <h1 id="missing-title">{t::MISSING_TITLE}</h1>
-            <p>{t::MISSING_TEXT}</p>
-            <a href=crate::router::href(routes::RATS) class="button button-primary button-wide">{t::BACK_TO_YOUR_RATS}</a>
+            <h1 id="missing-title">{title}</h1>
+            <p>{text}</p>
+            <a href=crate::router::href(href) class="button button-primary button-wide">{action}</a>
         </section>
     }
 }

@@ -12,7 +12,8 @@ pub const MAKE_ROOM: &str = "Make room";
 pub const OK: &str = "OK";
 pub const RESTORE_BACKUP: &str = "Restore from a backup";
 pub const RATS_UNREADABLE_TITLE: &str = "Your rats couldn't be read";
-pub const RATS_UNREADABLE_TEXT: &str = "Ratbond kept the saved data aside, untouched. If you have a backup file, restore it and your rats come back. You can also add them again.";
+pub const RATS_UNREADABLE_TEXT: &str = "Ratbond kept the saved data aside, untouched. If you have a backup file, restore it and your rats come back.";
+pub const RATS_ADD_AGAIN: &str = "You can also add them again.";
 pub const ADD_A_RAT: &str = "Add a rat";
 
 pub fn backup_failed(why: &str) -> String {
