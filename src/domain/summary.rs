@@ -8,13 +8,16 @@ use super::milestone::{milestones, Milestone};
 use super::program::{rat_replay, Programs};
 use super::progression::Words;
 use super::rat::{describe_span, Rat};
-use super::session::Session;
+use super::session::{Session, Sign};
 use super::streak::{session_days, streaks, Streaks};
 use super::technique::{technique, TechniqueId};
 use super::trust::{
     chart_paths, level_on, marks_path, rat_trust, step_marks, StepMark, TrustPoint, BASELINE,
 };
 use crate::text::summary as t;
+
+/// The signs a vet asks about, in the summary.
+pub const HEALTH_SIGNS: [Sign; 2] = [Sign::RedTears, Sign::NippedOrBit];
 
 /// How far back the trust sentence compares: four weeks.
 pub const COMPARE_DAYS: i64 = 28;
@@ -38,6 +41,9 @@ pub struct RatProgress {
     pub milestones: Vec<Milestone>,
     pub streaks: Streaks,
     pub current: Option<Current>,
+    /// Red tears and bites ([`HEALTH_SIGNS`]), for a vet: in how many sessions, the last day.
+    /// (An array, not a `Vec`: a new `Vec` type costs the wasm more than this feature.)
+    pub health: [(usize, Option<LocalDate>); 2],
     /// How a day is written: ISO here, the owner's locale once a page says so.
     pub day_text: fn(LocalDate) -> String,
     /// The same, short, for the dates under the chart ("30 Nov 2026").
@@ -80,7 +86,19 @@ pub fn rat_progress(
         .filter(|m| Some(m.day) >= *span.start() && Some(m.day) <= *span.end())
         .collect();
     crate::domain::order::sort_by_key(&mut marks, |m| m.day);
+    let mut health = [(0, None); 2];
+    for s in sessions {
+        let Some(o) = s.outcome_for(&rat.id) else {
+            continue;
+        };
+        for (seen, sign) in health.iter_mut().zip(HEALTH_SIGNS) {
+            if o.has(sign) {
+                *seen = (seen.0 + 1, seen.1.max(Some(s.day)));
+            }
+        }
+    }
     RatProgress {
+        health,
         today,
         milestones: milestones(&rat.name, &rat.id, sessions, &replays),
         streaks: streaks(
@@ -177,6 +195,23 @@ impl RatProgress {
         }
     }
 
+    /// "Red tears (porphyrin) in 2 sessions, the last on 2026-11-30", or "None seen".
+    pub fn health_line(&self) -> String {
+        let mut line = String::new();
+        for (&(n, last), sign) in self.health.iter().zip(HEALTH_SIGNS) {
+            if let Some(last) = last {
+                if !line.is_empty() {
+                    line.push_str("; ");
+                }
+                line.push_str(&t::health_sign(sign.label(), n, &(self.day_text)(last)));
+            }
+        }
+        if line.is_empty() {
+            line.push_str(t::NONE_SEEN);
+        }
+        line
+    }
+
     /// "18, from 2026-11-02 to 2026-11-30", or "None yet".
     pub fn sessions_line(&self) -> String {
         match (self.points.first(), self.points.last()) {
@@ -207,6 +242,7 @@ impl RatProgress {
                 None => t::LEVEL_UNMEASURED.into(),
             },
         ));
+        rows.push((t::ROW_HEALTH, self.health_line()));
         rows
     }
 }
@@ -490,7 +526,7 @@ mod tests {
             text,
             "Pip's trust training\n\nTemperament: Nervous\nSex: Female\n\
              Technique: No technique chosen yet\nSessions: None yet\nStreak: None yet\n\
-             Trust level: Not measured yet (50 is neutral)\n\nMilestones: none yet\n\n\
+             Trust level: Not measured yet (50 is neutral)\nRed tears or bites: None seen\n\nMilestones: none yet\n\n\
              Short, calm sessions at Pip's own pace. Summary from Ratbond, 2026-11-07."
         );
         // A technique chosen, nothing logged yet.
@@ -531,6 +567,10 @@ mod tests {
             text.contains("Sessions: 10, from 2026-11-02 to 2026-11-11"),
             "{text}"
         );
+        assert!(
+            text.contains("\nRed tears or bites: None seen\n\n"),
+            "{text}"
+        );
         let level = p.level().unwrap();
         assert!(text.contains(&format!(
             "Trust level: {level} of 100, up from 50 at the start, 9 days ago"
@@ -550,6 +590,32 @@ mod tests {
         assert!(p.marks.windows(2).all(|w| w[0].day <= w[1].day));
         let kinds: Vec<_> = p.milestones.iter().map(|m| m.kind).collect();
         assert!(kinds.contains(&MilestoneKind::FirstFullWeek));
+    }
+
+    #[test]
+    fn the_summary_tells_a_vet_about_red_tears_and_bites() {
+        use Response::{Cautious, Relaxed};
+        let list = sessions(&[
+            (0, 0, Relaxed, &[Sign::RedTears]),
+            (1, 0, Cautious, &[Sign::NippedOrBit, Sign::TookTreat]),
+            (2, 0, Relaxed, &[]),
+            (3, 0, Relaxed, &[Sign::RedTears, Sign::TookTreat]),
+        ]);
+        let p = rat_progress(&pip("Pip"), &programs(None), &list, d(4));
+        let text = progress_text("Pip", &facts(), &p);
+        assert!(
+            text.contains(
+                "\nRed tears or bites: Red tears (porphyrin) in 2 sessions, the last on 2026-11-05; Nipped or bit in 1 session, the last on 2026-11-03\n"
+            ),
+            "{text}"
+        );
+        // Another rat's red tears are not this rat's.
+        let mut theirs = list.clone();
+        for s in &mut theirs {
+            s.outcomes[0].rat = RatId("bo".into());
+        }
+        let p = rat_progress(&pip("Pip"), &programs(None), &theirs, d(4));
+        assert_eq!(p.health_line(), "None seen");
     }
 
     #[test]

@@ -88,6 +88,14 @@ pub const ROW_TECHNIQUE: &str = "Technique";
 pub const ROW_SESSIONS: &str = "Sessions";
 pub const ROW_STREAK: &str = "Streak";
 pub const ROW_TRUST: &str = "Trust level";
+/// What a vet asks about first.
+pub const ROW_HEALTH: &str = "Red tears or bites";
+pub const NONE_SEEN: &str = "None seen";
+
+/// "Red tears (porphyrin) in 2 sessions, the last on 2026-11-30".
+pub fn health_sign(sign: &str, sessions: usize, last: &str) -> String {
+    format!("{sign} in {}, the last on {last}", self::sessions(sessions))
+}
 
 pub fn level_row(phrase: &str) -> String {
     format!("{phrase} (50 is neutral)")
