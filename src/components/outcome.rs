@@ -29,7 +29,7 @@ pub fn OutcomeInput(
     });
     let others = move || signs.with(|s| s.iter().filter(|x| Some(**x) != goal).count());
     view! {
-        <fieldset class="field outcome">
+        <fieldset class="field outcome" id=format!("outcome-{key}") tabindex="-1">
             <legend class="outcome-title">{t::how_did_respond(&name)}</legend>
             <div class="choices responses">
                 {Response::ALL

@@ -242,7 +242,9 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
             let mut outcomes = Vec::new();
             for t in &trainees {
                 let Some(response) = t.response.get_untracked() else {
+                    // Save is never disabled for this: a tap shows which rat is left, there.
                     errors.set(vec![t::choose_response_of(&t.rat.name)]);
+                    platform::focus(&format!("outcome-{}", t.rat.id.0));
                     return;
                 };
                 outcomes.push(RatOutcome {
@@ -409,7 +411,8 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
             <div class="action-bar">
                 <button
                     class="button button-primary button-wide"
-                    disabled=move || saving.get() || !all_answered.get()
+                    class:button-waiting=move || !all_answered.get()
+                    disabled=move || saving.get()
                     on:click=save_click
                 >
                     {move || {

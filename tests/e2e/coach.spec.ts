@@ -424,7 +424,7 @@ test('cage mates train together and each gets their own advice', async ({ page }
     await expect(page.getByRole('heading', { level: 1, name: 'Training Pip and Bo' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Offering treats: step 1 of 5 · Pip and Bo: Treat from your fingers' })).toBeVisible();
     const save = page.getByRole('button', { name: 'Save session' });
-    await expect(save).toBeDisabled();
+    await expect(save).toHaveClass(/button-waiting/);
     // The treat is this step's goal, so it is asked in the open, for each rat.
     for (const name of ['Pip', 'Bo']) {
       const took = responseGroup(page, name).getByRole('checkbox', { name: 'Took a treat', exact: true });
@@ -432,9 +432,12 @@ test('cage mates train together and each gets their own advice', async ({ page }
       await expect(took).toHaveAccessibleDescription(`This step counts a session when ${name} takes a treat.`);
     }
     await fillOutcome(page, 'Pip', TREAT);
-    await expect(save).toBeDisabled();
+    // Save says which rat is still to answer, and goes there.
+    await save.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Choose how Bo responded.' })).toBeVisible();
+    await expect(responseGroup(page, 'Bo')).toBeFocused();
     await fillOutcome(page, 'Bo', HID);
-    await expect(save).toBeEnabled();
+    await expect(save).not.toHaveClass(/button-waiting/);
     await save.click();
     // Bo hid, so no "well done".
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you for going gently' })).toBeVisible();
