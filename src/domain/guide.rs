@@ -325,7 +325,7 @@ pub static ENTRIES: &[Entry] = &[
         Stress,
         "Freezes",
         "Keeping very still is a way to hide. Your rat feels unsafe.",
-        &["A frozen rat is afraid, not calm. Stay still and quiet, and move your hand back a little. When it moves again, end gently or ask for less."],
+        &["A frozen rat is afraid, not calm. Stay still and quiet, and move your hand back a little if it is near. When it moves again, end gently or ask for less."],
         "stiff tense scared",
     ),
     sign(
