@@ -279,7 +279,8 @@ const CLIMBS_ON_YOU: StepRule = StepRule {
 
 const FREEZES: Warning = Warning {
     sign: "Freezes or goes stiff",
-    what_to_do: "Stay still and quiet. If your hand is near, move it back a little. Give it time to relax.",
+    what_to_do:
+        "Stay still and quiet. If your hand is near, move it back a little. Give it time to relax.",
 };
 const HIDES: Warning = Warning {
     sign: "Hides or runs away",

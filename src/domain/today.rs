@@ -74,7 +74,13 @@ impl PlanCard {
     /// A stable key for the view: the group's name or the rat's id.
     pub fn key(&self) -> String {
         match &self.group {
-            Some(group) => format!("group:{group}"),
+            Some(group) => format!(
+                "group:{group}:{}",
+                self.rats
+                    .first()
+                    .and_then(|r| r.technique)
+                    .map_or("none", TechniqueId::key)
+            ),
             None => self
                 .rats
                 .first()
@@ -180,11 +186,14 @@ pub fn plan_with(
         };
         kept.push((inputs, entry.clone()));
         let group = rat.cage_group.clone();
+        // Cage mates share a card, and so one session, only on the same technique: two
+        // different exercises at once would shortchange both rats.
         let existing = group.as_ref().and_then(|g| {
             cards.iter_mut().find(|c| {
                 c.group
                     .as_ref()
                     .is_some_and(|cg| cg.to_lowercase() == g.to_lowercase())
+                    && c.rats.first().map(|r| r.technique) == Some(entry.technique)
             })
         });
         match existing {
@@ -434,6 +443,32 @@ mod tests {
         );
         assert!(cards[2].trainable().is_empty());
         assert_eq!(cards[0].rats[1].due, Due::Better);
+    }
+
+    #[test]
+    fn cage_mates_on_different_techniques_get_a_card_each() {
+        let rats = vec![
+            rat("b", "Bean", Some("Big cage")),
+            rat("c", "Cleo", Some("Big cage")),
+            rat("d", "Dot", Some("Big cage")),
+            rat("e", "Eve", Some("Big cage")),
+        ];
+        let mut progs = programs(&["b", "c", "d"]);
+        progs
+            .entry(&RatId("d".into()))
+            .choose(TechniqueId::Scent, day(2), 2.0);
+        let cards = plan(&rats, &progs, &[], day(20));
+        let shape: Vec<Vec<&str>> = cards
+            .iter()
+            .map(|c| c.rats.iter().map(|r| r.name.as_str()).collect())
+            .collect();
+        assert_eq!(shape, [vec!["Bean", "Cleo"], vec!["Dot"], vec!["Eve"]]);
+        assert!(cards.iter().all(|c| c.group.as_deref() == Some("Big cage")));
+        assert_eq!(cards[1].trainable(), [RatId("d".into())]);
+        // Each card has its own key, for the view and the heading's id.
+        let mut keys: Vec<String> = cards.iter().map(PlanCard::key).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), 3, "{keys:?}");
     }
 
     #[test]
