@@ -107,7 +107,8 @@ impl LocalDate {
 
     /// The inverse of [`to_days`]; `None` outside the supported years.
     pub fn from_days(days: i64) -> Option<Self> {
-        let z = days + 719_468;
+        // Checked: a stored day number may be anything.
+        let z = days.checked_add(719_468)?;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -125,7 +126,7 @@ impl LocalDate {
     }
 
     pub fn add_days(&self, n: i64) -> Option<Self> {
-        Self::from_days(self.to_days() + n)
+        Self::from_days(self.to_days().checked_add(n)?)
     }
 
     /// "December": the month's name in English.
@@ -165,6 +166,16 @@ impl<'de> Deserialize<'de> for LocalDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_day_number_gives_a_date_or_none_never_a_panic() {
+        let day = LocalDate::new(2026, 12, 4).unwrap();
+        for n in [i64::MAX, i64::MIN, i64::MAX - 719_467, i64::MIN + 1] {
+            assert_eq!(LocalDate::from_days(n), None, "{n}");
+            assert_eq!(day.add_days(n), None, "{n}");
+        }
+        assert_eq!(day.add_days(0), Some(day));
+    }
 
     #[test]
     fn parses_valid_and_rejects_invalid() {

@@ -296,7 +296,7 @@ pub fn History(rat: Rat) -> impl IntoView {
                                 line: {
                                     t::session_line(
                                         technique(o.technique).name,
-                                        o.step + 1,
+                                        o.step.saturating_add(1),
                                         o.response.label(),
                                     )
                                 },
@@ -320,7 +320,7 @@ pub fn History(rat: Rat) -> impl IntoView {
                             at: o.at,
                             text: t::override_line(
                                 o.reason == OverrideKind::MoveUp,
-                                o.to_step + 1,
+                                o.to_step.saturating_add(1),
                                 technique(o.technique).name,
                             ),
                         },

@@ -68,7 +68,7 @@ fn SessionEditor(
             let tech = technique(o.technique);
             let practised = t::practised(
                 tech.name,
-                o.step + 1,
+                o.step.saturating_add(1),
                 tech.step(o.step).map(|s| s.title).unwrap_or_default(),
             );
             (
