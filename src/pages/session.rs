@@ -443,7 +443,6 @@ fn RunningSession(saved: RwSignal<Option<Saved>>) -> impl IntoView {
 fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoView {
     let app = use_app();
     let today = platform::today();
-    let first = session.outcomes.first().map(|o| o.rat.clone());
     let heading = match session.how_it_went() {
         HowItWent::WellOne => t::WELL_DONE,
         HowItWent::WellMany => t::WELL_DONE_ALL,
@@ -472,10 +471,17 @@ fn SessionResults(session: Session, advice: Vec<(RatId, Advice)>) -> impl IntoVi
             Some(view! { <AdviceCard name=rat.name.clone() technique_id=o.technique advice/> })
         })
         .collect_view();
-    let back = first.as_ref().map(|id: &RatId| {
-        let name = app.rat(id).map(|r| r.name).unwrap_or_default();
-        view! { <a href=crate::router::href(&routes::rat(id)) class="button button-primary button-wide">{t::back_to(&name)}</a> }
-    });
+    // A way back to each rat trained, the first one foremost.
+    let back = session
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let name = app.rat(&o.rat).map(|r| r.name).unwrap_or_default();
+            let class = if i == 0 { "button button-primary button-wide" } else { "button button-wide" };
+            view! { <a href=crate::router::href(&routes::rat(&o.rat)) class=class>{t::back_to(&name)}</a> }
+        })
+        .collect_view();
     view! {
         <div class="page">
             <header class="page-header">

@@ -444,6 +444,8 @@ test('cage mates train together and each gets their own advice', async ({ page }
     await expect(page.getByRole('region', { name: /^Advice for / })).toHaveCount(2);
     await expectAdvice(page, 'Pip', pip, pipReason);
     await expectAdvice(page, 'Bo', bo, boReason);
+    // A way back to each rat.
+    await expect(page.getByRole('link', { name: 'Back to Bo' })).toBeVisible();
     await page.getByRole('link', { name: 'Back to Pip' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
   };
