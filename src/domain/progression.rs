@@ -40,6 +40,8 @@ pub const LONG_GAP_DAYS: i64 = 14;
 pub const WELFARE_WINDOW: usize = 5;
 /// Red tears or bites this many times in the window means pause and check.
 pub const WELFARE_REPEATS: usize = 2;
+/// Three weeks on a first step, still practising: a gentler technique may suit the rat.
+pub const FIRST_STEP_WEEKS: i64 = 3;
 /// After such a pause, Today doesn't ask for a session for this many days.
 pub const QUIET_DAYS_AFTER_PAUSE: i64 = 3;
 
@@ -543,13 +545,29 @@ impl Replay {
             }
         }
         let tally = self.tally;
-        Advice::stay(t::tally(
+        let count = t::tally(
             name,
             tally.good_sessions,
             tally.need_sessions,
             tally.good_days,
             tally.need_days,
-        ))
+        );
+        // Weeks of sessions on a first step: the rat may need a start without hands.
+        let weeks = today.days_since(self.progress.since) / 7;
+        let sessions_here = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e.source, Source::Session(_)) && e.day >= self.progress.since)
+            .count();
+        if self.progress.step == 0
+            && tech.id != TechniqueId::Scent
+            && weeks >= FIRST_STEP_WEEKS
+            && sessions_here >= 5
+        {
+            let gentler = t::gentler_start(name, weeks, TechniqueId::Scent.name());
+            return Advice::stay(t::then(&count, &gentler));
+        }
+        Advice::stay(count)
     }
 }
 
@@ -1979,6 +1997,21 @@ mod tests {
             ),
             (Bonding, &[S(0, OK, NO)], 14, "stay", "It's been a while"),
             (
+                OfferingTreats,
+                &[
+                    S(0, OK, NO),
+                    S(3, CAU, NO),
+                    S(6, OK, NO),
+                    S(9, CAU, NO),
+                    S(12, OK, NO),
+                    S(15, OK, NO),
+                    S(18, CAU, NO),
+                ],
+                21,
+                "stay",
+                "Pip has been on this first step for 3 weeks. Some rats need an even gentler start: Scent",
+            ),
+            (
                 Bonding,
                 &[O(0, 2), S(0, HID, NO), S(0, HID, NO)],
                 1,
@@ -2023,6 +2056,34 @@ mod tests {
                 "{:?} lacks {words:?}",
                 advice.reason
             );
+        }
+        // Not after two weeks, not with few sessions, not on Scent, and not past step 1.
+        let slow: &[Ev] = &[
+            S(0, OK, NO),
+            S(3, CAU, NO),
+            S(6, OK, NO),
+            S(9, CAU, NO),
+            S(12, OK, NO),
+        ];
+        let few: &[Ev] = &[S(0, OK, NO), S(10, CAU, NO), S(18, OK, NO)];
+        let on_step_2: &[Ev] = &[
+            O(0, 1),
+            S(0, CAU, NO),
+            S(4, CAU, NO),
+            S(8, CAU, NO),
+            S(12, CAU, NO),
+            S(16, CAU, NO),
+        ];
+        for (t, events, today) in [
+            (OfferingTreats, slow, 14),
+            (OfferingTreats, few, 21),
+            (Scent, slow, 21),
+            (OfferingTreats, on_step_2, 21),
+        ] {
+            let (sessions, overrides) = simulate(t, events);
+            let r = replay(t, &who, &sessions, &overrides, d(0));
+            let reason = r.outlook(&who, d(today)).reason;
+            assert!(!reason.contains("gentler start"), "{t:?} {today}: {reason}");
         }
     }
 

@@ -103,6 +103,13 @@ pub fn more_calm_days_then(days: u8, title: &str) -> String {
 }
 
 /// Two sentences about the easier step, one after the other.
+/// After weeks of sessions on a first step; `gentler` is Scent's name.
+pub fn gentler_start(name: &str, weeks: i64, gentler: &str) -> String {
+    format!(
+        "{name} has been on this first step for {weeks} weeks. Some rats need an even gentler start: {gentler} begins with only your scent, no hands. You can switch at any time, and the progress here is kept."
+    )
+}
+
 pub fn then(first: &str, then: &str) -> String {
     format!("{first} {then}")
 }
