@@ -445,8 +445,14 @@ impl AppState {
     }
 
     /// Takes sessions before `before` out of the browser, after the owner saved them in a file.
-    pub fn archive_before(&self, before: LocalDate) -> Result<usize, StoreError> {
+    /// `Ok(None)`, and nothing removed, when storage holds other records than this tab shows
+    /// (another tab wrote since): the file, made from this tab, may lack them.
+    pub fn archive_before(&self, before: LocalDate) -> Result<Option<usize>, StoreError> {
         let previous = self.data();
+        let stored = self.store.with_value(Store::read_all).ok();
+        if !stored.is_some_and(|s| same_records(&s, &previous)) {
+            return Ok(None);
+        }
         let mut next = previous.clone();
         next.sessions.retain(|s| s.day >= before);
         let moved = previous.sessions.len() - next.sessions.len();
@@ -455,7 +461,7 @@ impl AppState {
                 .with_value(|store| store.replace_all(&next, &previous)),
         )?;
         self.show_all(next);
-        Ok(moved)
+        Ok(Some(moved))
     }
 
     /// Deletes every rat, session and setting from this browser.

@@ -63,7 +63,8 @@ pub fn SpaceSection() -> impl IntoView {
             return;
         }
         match app.archive_before(before.get_untracked()) {
-            Ok(n) => note.set(t::archived(n, &count(n), &file)),
+            Ok(Some(n)) => note.set(t::archived(n, &count(n), &file)),
+            Ok(None) => note.set(t::ARCHIVE_CHANGED.into()),
             Err(e) => note.set(e.to_string()),
         }
     };

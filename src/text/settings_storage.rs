@@ -15,7 +15,7 @@ pub const ARCHIVE_BUTTON: &str = "Download the archive file";
 pub const ARCHIVE_CHECK_TITLE: &str = "Is the file saved?";
 pub const ARCHIVE_KEEP: &str = "Keep them here";
 pub const ARCHIVE_CHANGED: &str =
-    "Sessions changed since the file was made, so nothing was moved. Download the archive file again.";
+    "Your records changed since the file was made, so nothing was moved. Download the archive file again.";
 pub const ARCHIVE_KEPT: &str = "Nothing was moved. The old sessions are still here.";
 
 pub const NOT_KEPT: &str = "Nothing is kept: this browser gives Ratbond no storage.";

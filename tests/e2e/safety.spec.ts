@@ -274,6 +274,21 @@ test('Settings warns at 80 % full and can archive old sessions into a file', asy
   await expect(space.getByRole('status').last()).toHaveText('Nothing was moved. The old sessions are still here.');
   await expect(page.getByTestId('session-count')).toHaveText('11');
 
+  // Another tab changes what is stored after the file was made (this tab hasn't heard yet):
+  // the file may lack it, so nothing is removed.
+  await download();
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('ratbond/rats') ?? '{}');
+    stored.rats[0].name = 'Pipsqueak';
+    localStorage.setItem('ratbond/rats', JSON.stringify(stored));
+  });
+  await check.getByRole('button', { name: 'Remove 8 sessions from this device' }).click();
+  await expect(space.getByRole('status').last()).toHaveText(
+    'Your records changed since the file was made, so nothing was moved. Download the archive file again.',
+  );
+  await expect(page.getByTestId('session-count')).toHaveText('11');
+  await page.reload();
+
   await download();
   await check.getByRole('button', { name: 'Remove 8 sessions from this device' }).click();
   await expect(space.getByRole('status').last()).toContainText('8 older sessions are now only in ratbond-archive-2027-12-01.json');
