@@ -227,10 +227,18 @@ impl AppState {
 
     /// The stored rats couldn't be read and were kept aside (until that copy is deleted).
     pub fn rats_unreadable(&self) -> bool {
+        self.kept_aside(crate::text::store::RAT_PROFILES)
+    }
+
+    /// Likewise the training plans (which technique each rat is on).
+    pub fn plans_unreadable(&self) -> bool {
+        self.kept_aside(crate::text::store::TRAINING_PROGRAMS)
+    }
+
+    fn kept_aside(&self, record: &str) -> bool {
         self.banners.with(|banners| {
             banners.iter().any(|b| {
-                matches!(b, Banner::Load(LoadIssue::Quarantined { what, .. })
-                    if *what == crate::text::store::RAT_PROFILES)
+                matches!(b, Banner::Load(LoadIssue::Quarantined { what, .. }) if *what == record)
             })
         })
     }

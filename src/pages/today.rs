@@ -216,6 +216,8 @@ fn PlanRatLine(rat: PlanRat, show_name: bool) -> impl IntoView {
         Due::Done => t::sessions_today_done(rat.done_today),
         Due::Resting => t::RESTING_TODAY.to_string(),
         Due::Paused => t::QUIET_DAYS.to_string(),
+        // The plan was there but couldn't be read: a backup brings it back.
+        Due::NoTechnique if use_app().plans_unreadable() => t::PLAN_UNREADABLE.to_string(),
         Due::NoTechnique => String::new(),
     };
     let streak = (rat.streak > 0).then(|| t::streak(rat.streak));

@@ -61,6 +61,8 @@ pub fn doing_step(technique: &str, step: u8, count: usize, title: &str) -> Strin
 }
 
 pub const NO_TECHNIQUE_YET: &str = "No technique yet";
+pub const PLAN_UNREADABLE: &str =
+    "Its training plan couldn't be read. Restoring a backup brings it back.";
 pub const NO_SESSION_YET_TODAY: &str = "No session yet today";
 pub const ONE_SESSION_TODAY: &str = "1 session today · a second is even better";
 pub const RESTING_TODAY: &str = "Resting today";

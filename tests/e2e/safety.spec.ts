@@ -104,6 +104,9 @@ const damaged: { key: string; what: string; stillThere: (page: Page) => Promise<
     key: 'ratbond/programs',
     what: 'training programs',
     stillThere: async (page) => {
+      // Today doesn't just say "No technique yet": the plan is kept aside, not gone.
+      await open(page);
+      await expect(page.locator('.plan').getByText("Its training plan couldn't be read. Restoring a backup brings it back.").first()).toBeVisible();
       await open(page, 'rats/r-0');
       await expect(page.getByRole('heading', { level: 1, name: 'Pip' })).toBeVisible();
       await open(page, 'settings');
