@@ -94,6 +94,8 @@ fn SessionEditor(
     };
     let treats = RwSignal::new(session.treats);
     let note = RwSignal::new(session.note.clone());
+    // The day can change too: a session logged late, or one from last night.
+    let day_text = RwSignal::new(session.day.to_string());
     let errors = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
     let original = session.clone();
@@ -113,6 +115,23 @@ fn SessionEditor(
                 };
                 draft.duration_secs = mins * 60;
             }
+            let Ok(day) = crate::domain::date::LocalDate::parse(&day_text.get_untracked()) else {
+                errors.set(vec![t::DAY_ERROR.into()]);
+                platform::focus("edit-day");
+                return;
+            };
+            // A stored day after today may stay as it is; a new one must not be later.
+            let today = platform::today();
+            let latest = if day == original.day {
+                day.max(today)
+            } else {
+                today
+            };
+            if day != original.day {
+                // The same time of day on the new day, so the order of the day's sessions holds.
+                draft.started_at += day.days_since(original.day) as f64 * 86_400_000.0;
+                draft.day = day;
+            }
             draft.treats = treats.get_untracked();
             draft.note = note.get_untracked();
             for (outcome, (_, _, response, signs, _)) in draft.outcomes.iter_mut().zip(&rows) {
@@ -121,7 +140,7 @@ fn SessionEditor(
                 }
                 outcome.signs = signs.get_untracked();
             }
-            let valid = match draft.validate(original.day.max(platform::today())) {
+            let valid = match draft.validate(latest) {
                 Ok(v) => v,
                 Err(found) => {
                     errors.set(found.iter().map(ToString::to_string).collect());
@@ -135,7 +154,6 @@ fn SessionEditor(
                 .save_session(updated.clone(), Some(original.day))
                 .is_ok()
             {
-                let today = platform::today();
                 let cards: Vec<_> = updated
                     .outcomes
                     .iter()
@@ -201,6 +219,16 @@ fn SessionEditor(
                     <OutcomeInput key=key.clone() name=name.clone() response=*response signs=*signs goal/>
                 })
                 .collect_view()}
+            <div class="field">
+                <label for="edit-day">{t::DAY_LABEL}</label>
+                <input
+                    id="edit-day"
+                    type="date"
+                    max=platform::today().to_string()
+                    prop:value=move || day_text.get()
+                    on:input=move |ev| day_text.set(event_target_value(&ev))
+                />
+            </div>
             <div class="field">
                 <label for="edit-minutes">{t::LENGTH_LABEL}</label>
                 <input

@@ -21,6 +21,8 @@ pub fn logged_for(day: &str) -> String {
     format!("Logged for {day}")
 }
 
+pub const DAY_LABEL: &str = "Day of the session";
+pub const DAY_ERROR: &str = "Pick the day of the session.";
 pub const LENGTH_LABEL: &str = "Length in minutes";
 pub const LENGTH_ERROR: &str = "Enter the length in whole minutes, from 1 to 240.";
 pub const ADVICE_NOW: &str = "The coach's advice now";

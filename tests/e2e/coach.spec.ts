@@ -652,6 +652,39 @@ test('a double tap on Save logs the session once', async ({ page }) => {
   await expectStep(page, 'Step 1 of 4: Your scent in the cage', '2 of 3 good sessions · 1 of 3 days');
 });
 
+test('a session logged late moves to the day it happened, never to a day to come', async ({ page }) => {
+  await openAt(page);
+  await newRatOnScent(page);
+  await session(page, 'Pip', RELAXED, STAY);
+  await goToDay(page, 2);
+  // Yesterday's session, logged only today, then today's.
+  await session(page, 'Pip', RELAXED, STAY);
+  await session(page, 'Pip', RELAXED, STAY);
+  await expectStep(page, 'Step 1 of 4: Your scent in the cage', '3 of 3 good sessions · 2 of 3 days');
+
+  await historySessions(page).last().getByRole('link').click();
+  await expect(page.getByText(`Logged for ${longDay(0)}`)).toBeVisible();
+  await page.getByRole('link', { name: '‹ Back' }).click();
+  await historySessions(page).nth(1).getByRole('link').click();
+  await expect(page.getByText(`Logged for ${longDay(2)}`)).toBeVisible();
+  const day = page.getByLabel('Day of the session');
+  await expect(day).toHaveValue('2026-11-04');
+  await day.fill('2026-11-05');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('This day is in the future. Pick today or earlier.');
+  await day.fill('2026-11-03');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible();
+  await page.getByRole('link', { name: '‹ Back' }).click();
+  // Three different days now: that is what the step asked, so Pip has moved up.
+  await expect(historySessions(page).nth(1)).toContainText(shortDay(1));
+  await expect(historySessions(page).first()).toContainText(shortDay(2));
+  await page.reload();
+  await waitReady(page);
+  await expect(historySessions(page).nth(1)).toContainText(shortDay(1));
+  await expectStep(page, 'Step 2 of 4: Hands near, no touching');
+});
+
 test('editing a session re-runs the advice, a delete can be undone, and a step set by hand is in History', async ({ page }) => {
   test.setTimeout(120_000);
   await openAt(page);
