@@ -121,6 +121,30 @@ test('a session that runs past midnight is filed on the evening it began', async
   expect(stored.s[0][0]).toBe((20).toString(36));
 });
 
+test.describe('far from UTC', () => {
+  // UTC+14: when it is still Friday evening in UTC, it is Saturday morning here.
+  test.use({ timezoneId: 'Pacific/Kiritimati' });
+  test('days are the owner\'s local days, not UTC\'s', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-20T18:00:00Z') });
+    await page.addInitScript((d) => {
+      if (localStorage.getItem('ratbond/rats')) return;
+      for (const [key, value] of Object.entries(d)) localStorage.setItem(key, JSON.stringify(value));
+    }, {
+      'ratbond/rats': { rats: FAMILY.rats },
+      'ratbond/programs': { rats: FAMILY.programs, practice_times: [], notify: false },
+    });
+    await page.goto(server.url);
+    await expect(page.locator('body[data-ready="true"]')).toHaveCount(1);
+    await expect(page.getByText('Saturday 21 November')).toBeVisible();
+    await logFromToday(page, 'Start a session with Ada', ['Ada']);
+    await expect(page.getByRole('status').filter({ hasText: 'still need a session today' })).toHaveText(
+      'Bean and Cleo still need a session today.',
+    );
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('ratbond/sessions/2026-11') ?? '{}'));
+    expect(stored.s[0][0]).toBe((21).toString(36));
+  });
+});
+
 test('first run: Today leads to adding the first rat', async ({ page }) => {
   await openWith(page, null);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ratbond' })).toBeVisible();
