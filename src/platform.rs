@@ -16,11 +16,13 @@ pub fn today() -> LocalDate {
 
 /// The local day of a time (ms since the epoch), but never after today.
 pub fn day_of(ms: f64) -> LocalDate {
+    local_day(ms).map_or_else(today, |day| day.min(today()))
+}
+
+/// The local day of a time (ms since the epoch); `None` for no valid time.
+pub fn local_day(ms: f64) -> Option<LocalDate> {
     let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    if date.get_time().is_nan() {
-        return today();
-    }
-    local_date(&date).min(today())
+    (!date.get_time().is_nan()).then(|| local_date(&date))
 }
 
 fn local_date(date: &js_sys::Date) -> LocalDate {

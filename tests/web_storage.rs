@@ -219,4 +219,12 @@ fn a_time_belongs_to_its_local_day_and_never_to_a_later_one() {
     assert_eq!(Some(day_of(noon.get_time())), today().add_days(-1));
     assert_eq!(day_of(now + 3.0 * 86_400_000.0), today(), "a clock ahead");
     assert_eq!(day_of(f64::NAN), today());
+    // Without the cap (a backup's "made on" day).
+    use ratbond::platform::local_day;
+    assert_eq!(
+        local_day(noon.get_time() + 4.0 * 86_400_000.0),
+        today().add_days(3)
+    );
+    assert_eq!(local_day(noon.get_time()), today().add_days(-1));
+    assert_eq!(local_day(f64::NAN), None);
 }

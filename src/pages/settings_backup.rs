@@ -246,6 +246,7 @@ fn preview_text(p: &backup::Preview) -> String {
 }
 
 /// The local day of an export time (the preview only needs the day).
+/// The owner's local day, not UTC's: a backup made at 00:30 was made "today".
 fn exported_day(ms: f64) -> LocalDate {
-    LocalDate::from_days((ms / 86_400_000.0).floor() as i64).unwrap_or_else(platform::today)
+    platform::local_day(ms).unwrap_or_else(platform::today)
 }
