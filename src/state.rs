@@ -386,10 +386,19 @@ impl AppState {
         self.set_programs(data.programs);
     }
 
+    /// What storage holds now, read afresh: another tab may have written since this one last
+    /// heard. What this tab shows when storage can't be read.
+    pub fn stored_data(&self) -> BackupData {
+        self.store
+            .with_value(Store::read_all)
+            .unwrap_or_else(|_| self.data())
+    }
+
     /// Puts a restored (merged or replaced) data set in place, keeping what was here for Undo.
-    /// On error nothing changed.
+    /// On error nothing changed. A merge should start from [`AppState::stored_data`], so it
+    /// keeps what another tab wrote a moment ago.
     pub fn restore(&self, next: BackupData, done: String) -> Result<(), StoreError> {
-        let previous = self.data();
+        let previous = self.stored_data();
         self.report(
             self.store
                 .with_value(|store| store.replace_all(&next, &previous)),

@@ -113,7 +113,9 @@ fn RestoreSection() -> impl IntoView {
         });
     };
     let merge = move |backup: Box<Backup>| {
-        let (merged, counts) = backup::merge(&app.data(), &backup.data);
+        // With what is stored now, not only what this tab shows: another tab may have just
+        // saved something.
+        let (merged, counts) = backup::merge(&app.stored_data(), &backup.data);
         if counts.added + counts.updated == 0 {
             // Nothing to write, and nothing to undo.
             state.set(Restore::Idle);

@@ -102,6 +102,30 @@ test('restore with Merge brings back what was lost, counts it, and Undo puts it 
   await expect(restore(page).getByTestId('restore-done')).toHaveCount(0);
 });
 
+test('a Merge keeps what another tab saved a moment before, even if this tab has not heard yet', async ({ page }) => {
+  await page.clock.install({ time: NOW });
+  await seedOnce(page);
+  await open(page, 'settings');
+  const file = await backupFile(page);
+  await open(page, 'rats/r-1');
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /^Delete / }).click();
+  await open(page, 'settings');
+  await pick(page, file);
+  // "Another tab" adds a rat straight into storage: this tab gets no storage event for it.
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('ratbond/rats') ?? '{}');
+    stored.rats.push({ ...stored.rats[0], id: 'r-other', name: 'Nib', created_at: 5, updated_at: 5 });
+    localStorage.setItem('ratbond/rats', JSON.stringify(stored));
+  });
+  await restore(page).getByRole('button', { name: 'Merge' }).click();
+  await expect(restore(page).getByTestId('restore-done')).toContainText('Merged: 1 added');
+  await page.reload();
+  await open(page, 'rats');
+  await expect(page.getByRole('link', { name: /^Nib/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Pip/ })).toBeVisible();
+});
+
 test('Undo right after a restore returns the data exactly as it was', async ({ page }) => {
   await page.clock.install({ time: NOW });
   await seedOnce(page);
