@@ -11,7 +11,7 @@
 #    5 test native      cargo test
 #    6 test browser     cargo test --target wasm32-unknown-unknown --test 'web_*'  (headless Chromium)
 #    7 build release    trunk build --release --offline                         -> dist/
-#    8 size budget      node tests/size-budget.mjs dist  (html+js+wasm+css gzip -9 <= 460000 bytes)
+#    8 size budget      node tests/size-budget.mjs dist  (html+js+wasm+css gzip -9 <= 465000 bytes)
 #    9 build sub-path   trunk build --release --offline --public-url /ratbond/  -> tests/e2e/.builds/subpath
 #   10 build next       RATBOND_VERSION=<version>-update-test trunk build ...   -> tests/e2e/.builds/next
 #   11 e2e              npx playwright test

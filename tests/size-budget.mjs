@@ -3,9 +3,10 @@
 // manifest file in the build and fails when html + js + wasm + css (gzip -9) exceeds the budget.
 //
 //   node tests/size-budget.mjs [dist] [--budget BYTES]
-// Default budget: 460,000 bytes, a guard against growth a few KB above the current build
-// (~456 KB since the restore undo guard, the archived rat's page and Settings' Space; it was
-// 455,000 until then, 450,000 before the welfare fixes to the coach's advice, ~423 KB before the theme switch, install offer, intro cards, Intl
+// Default budget: 465,000 bytes, a guard against growth a few KB above the current build
+// (~461.6 KB since the welfare, archive, midnight and unreadable-data fixes of stop 22; it was
+// 460,000 until then, for ~456 KB since the restore undo guard, the archived rat's page and
+// Settings' Space; 455,000 before that, 450,000 before the welfare fixes to the coach's advice, ~423 KB before the theme switch, install offer, intro cards, Intl
 // formatting and the words module). The first target, 250 KB, is not
 // met: Leptos view and reactive code is most of the wasm, even with `--cfg erase_components`
 // and our own small router; see README "Size".
@@ -16,7 +17,7 @@ import { gzipSize, haveGzip, listFiles } from './gzip-size.mjs';
 
 const args = process.argv.slice(2);
 let dir = 'dist';
-let budget = Number(process.env.RATBOND_SIZE_BUDGET || 460000);
+let budget = Number(process.env.RATBOND_SIZE_BUDGET || 465000);
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--budget') budget = Number(args[++i]);
   else dir = args[i];
