@@ -107,9 +107,7 @@ test('a Merge keeps what another tab saved a moment before, even if this tab has
   await seedOnce(page);
   await open(page, 'settings');
   const file = await backupFile(page);
-  await open(page, 'rats/r-1');
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /^Delete / }).click();
+  await loseARat(page);
   await open(page, 'settings');
   await pick(page, file);
   // "Another tab" adds a rat straight into storage: this tab gets no storage event for it.
