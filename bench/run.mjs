@@ -219,9 +219,12 @@ const stepResult = (page) => page.evaluate(() => window.__benchStep);
 const info = JSON.parse(readFileSync(INFO, 'utf8'));
 const active = info.rats.filter((r) => !r.archived);
 const longest = [...active].sort((a, b) => b.sessions - a.sessions)[0];
-// Log a session for the first rat that trains alone, else the first rat (its cage mates join).
+// Log a session for the first rat that trains alone, else the first rat (its cage mates on the
+// same technique join: Today gives mates on another technique a card of their own).
 const logRat = active.find((r) => !r.cage_group) ?? active[0];
-const logMates = logRat.cage_group ? active.filter((r) => r.cage_group === logRat.cage_group) : [logRat];
+const logMates = logRat.cage_group
+  ? active.filter((r) => r.cage_group === logRat.cage_group && r.technique === logRat.technique)
+  : [logRat];
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Today → start → Relaxed for each rat → Save (timed) → Today (timed), on a loaded page. */

@@ -83,6 +83,7 @@ fn main() {
                     "name": rat.name,
                     "cage_group": rat.cage_group,
                     "archived": rat.archived,
+                    "technique": data.programs.active(&rat.id).map(|t| t.key()),
                     "sessions": sessions,
                 })
             })
