@@ -62,8 +62,17 @@ pub struct Toast {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    RestoreRat { rat: Box<Rat> },
-    RestoreSession { session: Box<Session> },
+    RestoreRat {
+        rat: Box<Rat>,
+    },
+    /// Archiving or bringing a rat back, turned around.
+    SetArchived {
+        rat: RatId,
+        archived: bool,
+    },
+    RestoreSession {
+        session: Box<Session>,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -662,6 +671,12 @@ impl AppState {
             Undo::RestoreSession { session } => {
                 if self.save_session(*session, None).is_ok() {
                     self.show_toast(toast::SESSION_BACK.into(), None);
+                    return;
+                }
+            }
+            Undo::SetArchived { rat, archived } => {
+                if self.set_archived(&rat, archived).is_ok() {
+                    self.toast.set(None);
                     return;
                 }
             }

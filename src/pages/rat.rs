@@ -154,7 +154,11 @@ fn RatProfile(rat: Rat) -> impl IntoView {
                 } else {
                     t::archived(&name)
                 };
-                app.show_toast(text, None);
+                let undo = crate::state::Undo::SetArchived {
+                    rat: id.clone(),
+                    archived,
+                };
+                app.show_toast(text, Some(undo));
             }
         }
     };

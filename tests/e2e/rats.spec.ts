@@ -64,7 +64,13 @@ test('a new owner adds, edits, archives and deletes rats, and everything survive
   await expect(page.getByRole('heading', { level: 1, name: 'Squeak the Brave' })).toBeVisible();
   await expect(page.locator('dl.facts').first().getByText('Confident', { exact: true })).toBeVisible();
 
-  // Archive keeps the rat, folded away on the list.
+  // Archive keeps the rat, folded away on the list; the toast can undo it.
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByText('Archived', { exact: true })).toBeVisible();
+  await page.locator('.toast').hover();
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Archived', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Archive' })).toBeVisible();
   await page.getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByText('Archived', { exact: true })).toBeVisible();
   await page.reload();
