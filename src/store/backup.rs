@@ -416,40 +416,33 @@ fn scan(text: &str) -> Result<Option<(usize, usize)>, BackupError> {
 
 /// The latest valid time stamp of a rat, session or plan in `data` (0 when none).
 fn latest_stamp(data: &Value) -> f64 {
-    let stamps = |list: Option<&Value>, keys: &[&str]| -> f64 {
-        let mut latest = 0.0_f64;
-        let items = list
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        for item in items {
-            for key in keys {
-                if let Some(t) = item
-                    .get(*key)
-                    .and_then(Value::as_f64)
-                    .filter(|t| valid_time(*t))
-                {
-                    latest = latest.max(t);
-                }
-            }
-        }
-        latest
+    let stamp = |item: &Value, key: &str| {
+        item.get(key)
+            .and_then(Value::as_f64)
+            .filter(|t| valid_time(*t))
+            .unwrap_or(0.0)
     };
-    let rats = stamps(data.get("rats"), &["created_at", "updated_at"]);
-    let sessions = stamps(data.get("sessions"), &["started_at", "updated_at"]);
+    let latest = |list: Option<&Value>, keys: &[&str]| {
+        list.and_then(Value::as_array).map_or(0.0, |items| {
+            items
+                .iter()
+                .flat_map(|item| keys.iter().map(move |key| stamp(item, key)))
+                .fold(0.0, f64::max)
+        })
+    };
     let plans = data
         .get("programs")
         .and_then(|p| p.get("rats"))
         .and_then(Value::as_object)
         .map_or(0.0, |plans| {
-            plans.values().fold(0.0_f64, |latest, plan| {
-                let at = plan
-                    .get("updated_at")
-                    .and_then(Value::as_f64)
-                    .filter(|t| valid_time(*t));
-                latest.max(at.unwrap_or(0.0))
-            })
+            plans
+                .values()
+                .map(|plan| stamp(plan, "updated_at"))
+                .fold(0.0, f64::max)
         });
-    rats.max(sessions).max(plans)
+    latest(data.get("rats"), &["created_at", "updated_at"])
+        .max(latest(data.get("sessions"), &["started_at", "updated_at"]))
+        .max(plans)
 }
 
 fn valid_time(t: f64) -> bool {

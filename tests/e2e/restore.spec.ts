@@ -103,13 +103,7 @@ test('restore with Merge brings back what was lost, counts it, and Undo puts it 
 });
 
 test('a Merge keeps what another tab saved a moment before, even if this tab has not heard yet', async ({ page }) => {
-  await page.clock.install({ time: NOW });
-  await seedOnce(page);
-  await open(page, 'settings');
-  const file = await backupFile(page);
-  await loseARat(page);
-  await open(page, 'settings');
-  await pick(page, file);
+  await pickAfterLosingARat(page);
   // "Another tab" adds a rat straight into storage: this tab gets no storage event for it.
   await page.evaluate(() => {
     const stored = JSON.parse(localStorage.getItem('ratbond/rats') ?? '{}');
@@ -171,8 +165,8 @@ async function addCleo(page: Page) {
   await saveNewRat(page, 'Cleo');
 }
 
-/** Backs up, deletes a rat, then merges the backup: the rat comes back and Undo is offered. */
-async function mergeAfterLosingARat(page: Page) {
+/** Backs up, deletes a rat, then picks the backup to restore (its preview is showing). */
+async function pickAfterLosingARat(page: Page) {
   await page.clock.install({ time: NOW });
   await seedOnce(page);
   await open(page, 'settings');
@@ -180,6 +174,11 @@ async function mergeAfterLosingARat(page: Page) {
   await loseARat(page);
   await open(page, 'settings');
   await pick(page, file);
+}
+
+/** Backs up, deletes a rat, then merges the backup: the rat comes back and Undo is offered. */
+async function mergeAfterLosingARat(page: Page) {
+  await pickAfterLosingARat(page);
   await restore(page).getByRole('button', { name: 'Merge' }).click();
 }
 
